@@ -1,0 +1,105 @@
+//! The command line (clap derive). The doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turns one JSON model of a conference into its printed papers: personalized invitations
+/// (giấy mời) laid out by Nghị định 30/2020/NĐ-CP, as PDF.
+#[derive(Debug, Parser)]
+#[command(name = "hoinghi", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Builds the documents into the output folder.
+    Build(BuildCommand),
+    /// Validates the model and prints a short summary; writes nothing.
+    Check(CheckCommand),
+    /// Writes a PNG picture of one invitation, to look at before a large run.
+    Preview(PreviewCommand),
+    /// Lists the font families and faces available, and the one the model's documents use.
+    Fonts(FontsCommand),
+}
+
+/// What every command reads: the model, the templates and the fonts.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The conference model (JSON).
+    #[arg(default_value = "data/hoi-nghi-ocop-2025.json")]
+    pub model: PathBuf,
+
+    /// A folder of templates; a file named like a built-in one replaces it.
+    #[arg(long, value_name = "DIR", env = "HOINGHI_TEMPLATES")]
+    pub templates: Option<PathBuf>,
+
+    /// A folder of fonts (.ttf, .otf, .ttc) to add to the built-in Tinos; may be repeated.
+    #[arg(
+        long = "font-path",
+        value_name = "DIR",
+        env = "HOINGHI_FONT_PATHS",
+        value_delimiter = ':'
+    )]
+    pub font_paths: Vec<PathBuf>,
+
+    /// The font family to set every document in, instead of the model's `style.font`.
+    #[arg(long, value_name = "FAMILY")]
+    pub font: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildCommand {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The output folder.
+    #[arg(long, short, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// Re-renders only the invitation of the invitee with this id (and the merged file).
+    #[arg(long, value_name = "ID")]
+    pub invitee: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckCommand {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewCommand {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The invitee to show (its id); the first one when left out.
+    #[arg(long, value_name = "ID")]
+    pub invitee: Option<String>,
+
+    /// Where to write the picture.
+    #[arg(long, short, value_name = "FILE", default_value = "out/xem-truoc.png")]
+    pub output: PathBuf,
+
+    /// Resolution in pixels per inch.
+    #[arg(long, default_value_t = 110)]
+    pub dpi: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct FontsCommand {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

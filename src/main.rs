@@ -1,0 +1,41 @@
+//! hoinghi: one JSON model of a conference in, its printed papers out.
+
+mod cli;
+mod commands;
+mod fonts;
+mod invitation;
+mod model;
+mod output;
+mod render;
+mod typeset;
+mod vn;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(cmd) => commands::build(cmd),
+        Command::Check(cmd) => commands::check(cmd),
+        Command::Preview(cmd) => commands::preview(cmd),
+        Command::Fonts(cmd) => commands::fonts(cmd),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problems) => {
+            for problem in &problems.0 {
+                eprintln!("error: {problem}");
+            }
+            let n = problems.0.len();
+            eprintln!(
+                "{n} problem{} found; nothing was written",
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

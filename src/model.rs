@@ -1,0 +1,774 @@
+//! The conference model: its serde types, loading from JSON (encoding, syntax, NFC, invisible
+//! characters) and validation. Everything after this stage trusts a [`Conference`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+/// The forms of address an invitee may carry.
+pub const HONORIFICS: [&str; 3] = ["Đồng chí", "Ông", "Bà"];
+
+/// The longest texts an invitation can hold on its one page, in characters.
+pub const MAX_NAME: usize = 80;
+pub const MAX_LINE: usize = 200;
+
+/// The model as written in the JSON file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// Free text for whoever edits the file; printed nowhere.
+    #[serde(default)]
+    pub comment: Option<String>,
+    pub issuer: Issuer,
+    pub event: Event,
+    pub invitation: Invitation,
+    pub signer: Signer,
+    #[serde(default)]
+    pub style: Style,
+    pub invitees: Vec<Invitee>,
+}
+
+/// The body that issues the papers (NĐ 30 ô 2).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Cơ quan chủ quản, printed above the issuer, upright and not bold.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// The issuer's name as printed in the header, one entry a line, upper case.
+    pub header: Vec<String>,
+    /// The issuer's name in running text: "Ủy ban nhân dân tỉnh Lạng Sơn".
+    pub name: String,
+    /// The place name of the date line: "Lạng Sơn".
+    pub place: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// "Hội nghị sơ kết …", as it follows "Tới dự".
+    pub title: String,
+    /// "YYYY-MM-DD", or null while the date is not fixed.
+    pub date: Option<String>,
+    /// The wording used while `date` is null: "trong tháng 10/2025".
+    #[serde(default)]
+    pub tentative: Option<String>,
+    /// "HH:MM".
+    pub start: String,
+    pub venue: String,
+    /// Who chairs it (Chủ trì).
+    pub chair: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invitation {
+    /// The document number; null leaves it blank for the clerk.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// The symbol after the slash: "GM-UBND".
+    pub symbol: String,
+    /// The signing date: "YYYY-MM-DD", "YYYY-MM" (day left blank) or null (all blank).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Points to note, one paragraph each; the last one gets the closing "./.".
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Nơi nhận, one recipient a line, without the leading "- " and the trailing ";".
+    pub recipients: Vec<String>,
+}
+
+/// The signature block (NĐ 30 ô 7).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Authority and position lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+    pub title: Vec<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// The font family every document is set in.
+    #[serde(default = "default_font")]
+    pub font: String,
+    /// The size set of NĐ 30: 13 or 14 (body size in points).
+    #[serde(default = "default_size")]
+    pub size: u32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self {
+            font: default_font(),
+            size: default_size(),
+        }
+    }
+}
+
+fn default_font() -> String {
+    "Tinos".into()
+}
+
+fn default_size() -> u32 {
+    14
+}
+
+/// One invitation: to a person (`name`), to an organisation (`organization`), or both.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invitee {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub honorific: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub position: Option<String>,
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// Who should attend an invitation sent to an organisation: "Đại diện lãnh đạo Sở".
+    #[serde(default)]
+    pub attendees: Option<String>,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+impl Invitee {
+    /// The text the invitee's file is named after: the name, else the organisation.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.organization.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+/// A signing date whose parts may be left blank to be filled in by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SigningDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// A validated model with its dates and times parsed.
+#[derive(Debug, Clone)]
+pub struct Conference {
+    pub model: Model,
+    pub date: Option<NaiveDate>,
+    pub start: NaiveTime,
+    pub signing: SigningDate,
+}
+
+impl Conference {
+    /// While the date is not fixed every paper is a draft.
+    pub fn is_draft(&self) -> bool {
+        self.date.is_none()
+    }
+
+    /// The position in the list (0-based) of the invitee with this id.
+    pub fn invitee_index(&self, id: &str) -> Option<usize> {
+        self.model
+            .invitees
+            .iter()
+            .position(|i| i.id.as_deref() == Some(id))
+    }
+}
+
+/// One thing wrong with the input, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path (`invitees[12].honorific`) or a `file:line:column`.
+    pub place: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// Every problem found in one input, reported together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads, parses and validates a model file.
+pub fn load(path: &Path) -> Result<Conference, Problems> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problems(vec![Problem::new(
+            &origin,
+            format!("cannot read the model: {e}"),
+        )])
+    })?;
+    let text = decode(&bytes, &origin)?;
+    parse(text, &origin)
+}
+
+/// Parses and validates model text; `origin` names it in syntax errors.
+pub fn parse(text: &str, origin: &str) -> Result<Conference, Problems> {
+    let mut root: Value = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        Problems(vec![Problem::new(
+            format!("{origin}:{}:{}", e.line(), e.column()),
+            format!("invalid JSON: {message}"),
+        )])
+    })?;
+
+    let mut problems = Vec::new();
+    clean_strings(&mut root, &mut problems);
+    let model = deserialize(root, &mut problems);
+    match model {
+        Some(model) if problems.is_empty() => check(model),
+        _ => Err(Problems(problems)),
+    }
+}
+
+/// UTF-8 is the only encoding accepted; a BOM, as Windows editors write it, is skipped.
+fn decode<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, Problems> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problems(vec![Problem::new(
+            origin,
+            "the file is UTF-16; save it as UTF-8",
+        )]));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        Problems(vec![Problem::new(
+            format!("{origin}:{line}:{column}"),
+            format!(
+                "byte 0x{:02X} is not UTF-8; save the file as UTF-8 (text in Windows-1258, TCVN3 or VNI must be converted first)",
+                bytes[e.valid_up_to()]
+            ),
+        )])
+    })
+}
+
+/// Brings every string to NFC with single spaces, and rejects characters that are invisible
+/// or reorder text: a name must print as the reader will type it.
+fn clean_strings(root: &mut Value, problems: &mut Vec<Problem>) {
+    visit_strings(root, &mut String::new(), &mut |path, s| {
+        let nfc: String = s.nfc().collect();
+        if let Some((pos, c)) = nfc.chars().enumerate().find(|&(_, c)| is_forbidden(c)) {
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "{} contains the invisible or control character U+{:04X} at position {}; remove it",
+                    quote(&nfc),
+                    c as u32,
+                    pos + 1
+                ),
+            ));
+        }
+        *s = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    });
+}
+
+/// Calls `f` with the JSON path (`invitees[3].name`) and the text of every string in `value`.
+fn visit_strings(value: &mut Value, path: &mut String, f: &mut impl FnMut(&str, &mut String)) {
+    match value {
+        Value::String(s) => f(path, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                visit_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                visit_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Model {
+    /// Every text that documents print, with its JSON path (comments are not printed).
+    pub fn printed_texts(&self) -> Vec<(String, String)> {
+        let mut value = serde_json::to_value(self).expect("the model serializes to JSON");
+        let mut texts = Vec::new();
+        visit_strings(&mut value, &mut String::new(), &mut |path, s| {
+            if !path.ends_with("comment") {
+                texts.push((path.to_string(), s.clone()));
+            }
+        });
+        texts
+    }
+}
+
+/// Control characters (Cc, but the whitespace that is folded to spaces), and the format
+/// characters that hide text or reverse it: zero-width, soft hyphen, bidi controls, BOM.
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, ' ' | '\t' | '\n' | '\r'))
+        || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Deserializes the model section by section, so that a mistake in one invitee does not hide
+/// the mistakes in the others.
+fn deserialize(mut root: Value, problems: &mut Vec<Problem>) -> Option<Model> {
+    let invitees = match root.get_mut("invitees") {
+        Some(Value::Array(items)) => Some(std::mem::take(items)),
+        _ => None,
+    };
+    let model = serde_path_to_error::deserialize::<_, Model>(root)
+        .map_err(|e| problems.push(Problem::new(e.path().to_string(), e.inner().to_string())))
+        .ok();
+
+    let mut parsed = Vec::new();
+    for (i, item) in invitees.into_iter().flatten().enumerate() {
+        match serde_path_to_error::deserialize::<_, Invitee>(item) {
+            Ok(invitee) => parsed.push(invitee),
+            Err(e) => {
+                let inner = e.path().to_string();
+                let place = if inner == "." {
+                    format!("invitees[{i}]")
+                } else {
+                    format!("invitees[{i}].{inner}")
+                };
+                problems.push(Problem::new(place, e.inner().to_string()));
+            }
+        }
+    }
+    model.map(|mut m| {
+        m.invitees = parsed;
+        m
+    })
+}
+
+/// The checks serde cannot make: dates, times, forms of address, lengths, unique ids.
+fn check(model: Model) -> Result<Conference, Problems> {
+    let mut problems = Vec::new();
+    let mut report = |place: String, message: String| problems.push(Problem::new(place, message));
+
+    let date = model.event.date.as_deref().and_then(|d| {
+        parse_date(d)
+            .map_err(|m| report("event.date".into(), m))
+            .ok()
+    });
+    let start = parse_time(&model.event.start)
+        .map_err(|m| report("event.start".into(), m))
+        .unwrap_or_default();
+    if model.event.date.is_none() && model.event.tentative.as_deref().unwrap_or("").is_empty() {
+        report(
+            "event.tentative".into(),
+            "is needed while event.date is null: the wording invitations show instead of the date, e.g. \"trong tháng 10/2025\"".into(),
+        );
+    }
+    let signing = match model.invitation.date.as_deref() {
+        None | Some("") => SigningDate::default(),
+        Some(d) => parse_signing_date(d)
+            .map_err(|m| report("invitation.date".into(), m))
+            .unwrap_or_default(),
+    };
+    if !matches!(model.style.size, 13 | 14) {
+        report(
+            "style.size".into(),
+            format!(
+                "{} is not one of the decree's size sets 13, 14",
+                model.style.size
+            ),
+        );
+    }
+    for (place, text) in [
+        ("issuer.name", &model.issuer.name),
+        ("issuer.place", &model.issuer.place),
+        ("event.title", &model.event.title),
+        ("event.venue", &model.event.venue),
+        ("event.chair", &model.event.chair),
+        ("invitation.symbol", &model.invitation.symbol),
+        ("signer.name", &model.signer.name),
+        ("style.font", &model.style.font),
+    ] {
+        if text.is_empty() {
+            report(place.into(), "must not be empty".into());
+        }
+    }
+    for (place, list) in [
+        ("issuer.header", &model.issuer.header),
+        ("signer.title", &model.signer.title),
+        ("invitation.recipients", &model.invitation.recipients),
+    ] {
+        if list.is_empty() {
+            report(place.into(), "must have at least one line".into());
+        }
+    }
+
+    if model.invitees.is_empty() {
+        report(
+            "invitees".into(),
+            "the list is empty: there is nobody to invite".into(),
+        );
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, invitee) in model.invitees.iter().enumerate() {
+        let at = |field: &str| format!("invitees[{i}].{field}");
+        if let Some(h) = &invitee.honorific {
+            if !HONORIFICS.contains(&h.as_str()) {
+                report(
+                    at("honorific"),
+                    format!("{} is not one of \"Đồng chí\", \"Ông\", \"Bà\"", quote(h)),
+                );
+            }
+        }
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(str::is_empty);
+        if blank(&invitee.name) && blank(&invitee.organization) {
+            report(
+                format!("invitees[{i}]"),
+                "has neither a name nor an organization: say whom the invitation is for".into(),
+            );
+        }
+        if invitee.honorific.is_some() && blank(&invitee.name) {
+            report(at("honorific"), "is set but the invitee has no name".into());
+        }
+        for (field, value, max) in [
+            ("name", &invitee.name, MAX_NAME),
+            ("position", &invitee.position, MAX_LINE),
+            ("organization", &invitee.organization, MAX_LINE),
+            ("attendees", &invitee.attendees, MAX_LINE),
+        ] {
+            let Some(value) = value else { continue };
+            let len = value.chars().count();
+            if len > max {
+                report(
+                    at(field),
+                    format!(
+                        "{} is {len} characters long; an invitation holds at most {max}",
+                        quote(&shorten(value, 40))
+                    ),
+                );
+            }
+        }
+        if let Some(id) = invitee.id.as_deref() {
+            if id.is_empty() {
+                report(at("id"), "must not be empty; leave it out instead".into());
+            } else if let Some(first) = ids.insert(id, i) {
+                ids.insert(id, first);
+                report(
+                    at("id"),
+                    format!("{} is already the id of invitees[{first}]", quote(id)),
+                );
+            }
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(Conference {
+            model,
+            date,
+            start,
+            signing,
+        })
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let shape_ok = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return Err(format!("{} is not a date written YYYY-MM-DD", quote(text)));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{} is not a date of the calendar", quote(text)))
+}
+
+fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let shape_ok = text.len() == 5
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 2 {
+                b == b':'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return Err(format!("{} is not a time written HH:MM", quote(text)));
+    }
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| format!("{} is not a time of day (00:00 to 23:59)", quote(text)))
+}
+
+fn parse_signing_date(text: &str) -> Result<SigningDate, String> {
+    if text.len() == 7 {
+        let date = parse_date(&format!("{text}-01")).map_err(|_| {
+            format!(
+                "{} is not a month written YYYY-MM or a date YYYY-MM-DD",
+                quote(text)
+            )
+        })?;
+        return Ok(SigningDate {
+            year: Some(chrono::Datelike::year(&date)),
+            month: Some(chrono::Datelike::month(&date)),
+            day: None,
+        });
+    }
+    let date = parse_date(text)?;
+    Ok(SigningDate {
+        year: Some(chrono::Datelike::year(&date)),
+        month: Some(chrono::Datelike::month(&date)),
+        day: Some(chrono::Datelike::day(&date)),
+    })
+}
+
+/// A value as it appears in a message: in double quotes, with invisible characters spelled out.
+pub fn quote(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if is_forbidden(c) || c.is_whitespace() && c != ' ' => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max).chain("…".chars()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+      "issuer": {"header": ["ỦY BAN NHÂN DÂN", "TỈNH A"], "name": "Ủy ban nhân dân tỉnh A", "place": "A"},
+      "event": {"title": "Hội nghị X", "date": null, "tentative": "trong tháng 10/2025",
+                "start": "08:00", "venue": "Hội trường", "chair": "Lãnh đạo UBND tỉnh"},
+      "invitation": {"symbol": "GM-UBND", "date": "2025-10", "recipients": ["Như trên", "Lưu: VT"]},
+      "signer": {"title": ["CHỦ TỊCH"], "name": "Nguyễn Văn A"},
+      "invitees": [INVITEES]
+    }"#;
+
+    fn with(invitees: &str) -> String {
+        MINIMAL.replace("INVITEES", invitees)
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        match parse(text, "m.json") {
+            Ok(_) => vec![],
+            Err(Problems(p)) => p.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_model_loads() {
+        let c = parse(&with(r#"{"name": "Lê Thị B"}"#), "m.json").unwrap();
+        assert!(c.is_draft());
+        assert_eq!(
+            c.signing,
+            SigningDate {
+                year: Some(2025),
+                month: Some(10),
+                day: None
+            }
+        );
+        assert_eq!(c.model.style.font, "Tinos");
+    }
+
+    #[test]
+    fn a_wrong_honorific_names_its_path_and_value() {
+        let p = problems(&with(r#"{"name": "A"}, {"name": "B", "honorific": "Ong"}"#));
+        assert_eq!(
+            p,
+            [r#"invitees[1].honorific: "Ong" is not one of "Đồng chí", "Ông", "Bà""#]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let p = problems("{\n  \"a\": 1,\n}");
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].starts_with("m.json:3:1: invalid JSON: trailing comma"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_in_every_invitee() {
+        let p = problems(&with(
+            r#"{"nam": "A"}, {"name": "B"}, {"name": "C", "rank": 1}"#,
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with("invitees[0].nam: unknown field `nam`"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("invitees[2].rank: unknown field `rank`"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_and_times_are_errors() {
+        let text = with(r#"{"name": "A"}"#)
+            .replace(r#""date": null"#, r#""date": "2025-02-30""#)
+            .replace("08:00", "08:61");
+        let p = problems(&text);
+        assert!(
+            p.contains(&r#"event.date: "2025-02-30" is not a date of the calendar"#.to_string()),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(
+                &r#"event.start: "08:61" is not a time of day (00:00 to 23:59)"#.to_string()
+            ),
+            "{p:?}"
+        );
+        let p = problems(&with(r#"{"name": "A"}"#).replace("08:00", "8h00"));
+        assert_eq!(p, [r#"event.start: "8h00" is not a time written HH:MM"#]);
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let p = problems(&with(
+            r#"{"name": "A", "id": "x"}, {}, {"name": "C", "id": "x", "honorific": "Mr"}"#,
+        ));
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].starts_with("invitees[1]: has neither a name nor an organization"));
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("invitees[2].honorific: \"Mr\""))
+        );
+        assert!(
+            p.iter()
+                .any(|m| m == "invitees[2].id: \"x\" is already the id of invitees[0]")
+        );
+    }
+
+    #[test]
+    fn text_is_normalized_to_nfc_with_single_spaces() {
+        let nfd: String = "Nguyễn  Văn   Hướng ".nfd().collect();
+        let c = parse(&with(&format!(r#"{{"name": "{nfd}"}}"#)), "m.json").unwrap();
+        assert_eq!(
+            c.model.invitees[0].name.as_deref(),
+            Some("Nguyễn Văn Hướng")
+        );
+    }
+
+    #[test]
+    fn control_and_invisible_characters_are_rejected() {
+        let p = problems(&with(
+            r#"{"name": "A\u0007B"}, {"name": "C\u200bD"}, {"name": "E\u202eF"}"#,
+        ));
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].contains(
+            "invitees[0].name: \"A\\u{0007}B\" contains the invisible or control character U+0007"
+        ));
+        assert!(p[1].contains("U+200B"));
+        assert!(p[2].contains("U+202E"));
+    }
+
+    #[test]
+    fn long_names_are_refused_with_their_length() {
+        let long = "A".repeat(500);
+        let p = problems(&with(&format!(r#"{{"name": "{long}"}}"#)));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].starts_with("invitees[0].name: \"AAAA"), "{p:?}");
+        assert!(p[0].ends_with("is 500 characters long; an invitation holds at most 80"));
+    }
+
+    #[test]
+    fn encodings_other_than_utf8_are_named() {
+        let e = decode(b"\xFF\xFE{", "m.json").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "m.json: the file is UTF-16; save it as UTF-8"
+        );
+        let e = decode(b"{\n \"a\": \"Nguy\xEAn\"}", "m.json").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("m.json:2:12: byte 0xEA is not UTF-8"),
+            "{e}"
+        );
+        assert_eq!(decode(b"\xEF\xBB\xBF{}", "m.json").unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_missing_tentative_wording_is_an_error_while_the_date_is_open() {
+        let p = problems(
+            &with(r#"{"name": "A"}"#).replace(r#""tentative": "trong tháng 10/2025","#, ""),
+        );
+        assert_eq!(p.len(), 1);
+        assert!(p[0].starts_with("event.tentative: is needed while event.date is null"));
+    }
+
+    #[test]
+    fn signing_dates_may_leave_the_day_blank() {
+        assert_eq!(
+            parse_signing_date("2026-02").unwrap(),
+            SigningDate {
+                year: Some(2026),
+                month: Some(2),
+                day: None
+            }
+        );
+        assert_eq!(parse_signing_date("2026-02-05").unwrap().day, Some(5));
+        assert!(parse_signing_date("2026-13").is_err());
+    }
+}

@@ -1,0 +1,124 @@
+//! Output: files are written beside their destination under a temporary name and renamed into
+//! place only when the whole build has succeeded, so a failed or killed build leaves `out/`
+//! exactly as it was.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempPath;
+
+use crate::model::Problem;
+
+/// The prefix of temporary files; leftovers of a killed build are removed by the next one.
+const TEMP_PREFIX: &str = ".hoinghi-tmp-";
+
+/// Files written so far, waiting for [`Staging::commit`]. Dropping it removes them.
+pub struct Staging {
+    root: PathBuf,
+    files: Vec<(TempPath, PathBuf)>,
+    /// Folders already rid of leftovers (never again: our own files now carry the prefix).
+    cleaned: HashSet<PathBuf>,
+}
+
+impl Staging {
+    /// Prepares to write under `root`, creating it if needed.
+    pub fn new(root: &Path) -> Result<Self, Problem> {
+        std::fs::create_dir_all(root).map_err(|e| cannot_write(root, e))?;
+        Ok(Self {
+            root: root.to_path_buf(),
+            files: Vec::new(),
+            cleaned: HashSet::new(),
+        })
+    }
+
+    /// Writes `bytes` to a temporary file that will become `root/relative`.
+    pub fn add(&mut self, relative: &Path, bytes: &[u8]) -> Result<(), Problem> {
+        let dest = self.root.join(relative);
+        let dir = dest.parent().unwrap_or(&self.root);
+        if self.cleaned.insert(dir.to_path_buf()) {
+            std::fs::create_dir_all(dir).map_err(|e| cannot_write(dir, e))?;
+            remove_leftovers(dir);
+        }
+        let mut file = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(dir)
+            .map_err(|e| cannot_write(dir, e))?;
+        file.write_all(bytes)
+            .and_then(|()| file.as_file().sync_data())
+            .map_err(|e| cannot_write(&dest, e))?;
+        self.files.push((file.into_temp_path(), dest));
+        Ok(())
+    }
+
+    /// Moves every staged file into place, then removes `stale` files.
+    pub fn commit(self, stale: &[PathBuf]) -> Result<Vec<PathBuf>, Problem> {
+        let mut written = Vec::with_capacity(self.files.len());
+        for (temp, dest) in self.files {
+            temp.persist(&dest)
+                .map_err(|e| cannot_write(&dest, e.error))?;
+            written.push(dest);
+        }
+        for path in stale {
+            std::fs::remove_file(path).map_err(|e| cannot_write(path, e))?;
+        }
+        Ok(written)
+    }
+}
+
+/// The files in `dir` whose names satisfy `belongs` but are not in `keep`: outputs of an
+/// earlier build that this build no longer produces.
+pub fn stale_files(dir: &Path, belongs: impl Fn(&str) -> bool, keep: &[PathBuf]) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(&belongs))
+        .filter(|p| !keep.contains(p))
+        .collect();
+    stale.sort();
+    stale
+}
+
+fn remove_leftovers(dir: &Path) {
+    for path in stale_files(dir, |n| n.starts_with(TEMP_PREFIX), &[]) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn cannot_write(path: &Path, e: std::io::Error) -> Problem {
+    Problem::new(path.display().to_string(), format!("cannot write: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_appears_before_commit_and_nothing_is_left_after_a_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut staging = Staging::new(dir.path()).unwrap();
+        staging.add(Path::new("a/b.pdf"), b"x").unwrap();
+        staging.add(Path::new("a/c.pdf"), b"y").unwrap();
+        assert!(!dir.path().join("a/b.pdf").exists());
+        drop(staging);
+        assert_eq!(std::fs::read_dir(dir.path().join("a")).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn commit_moves_files_into_place_and_removes_stale_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("old.pdf"), b"old").unwrap();
+        std::fs::write(dir.path().join(".hoinghi-tmp-killed"), b"half").unwrap();
+        let mut staging = Staging::new(dir.path()).unwrap();
+        staging.add(Path::new("new.pdf"), b"new").unwrap();
+        let keep = vec![dir.path().join("new.pdf")];
+        let stale = stale_files(dir.path(), |n| n.ends_with(".pdf"), &keep);
+        assert_eq!(stale, [dir.path().join("old.pdf")]);
+        staging.commit(&stale).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("new.pdf")).unwrap(), b"new");
+        assert!(!dir.path().join("old.pdf").exists());
+        assert!(!dir.path().join(".hoinghi-tmp-killed").exists());
+    }
+}

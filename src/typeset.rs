@@ -1,0 +1,246 @@
+//! Typesetting: Typst compiled in-process. One [`Typesetter`] holds what every document shares
+//! (the standard library, the fonts, the shared layout code) and compiles each document's
+//! source through a cheap per-document World.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Label, Smart};
+use typst::introspection::Introspector;
+use typst::layout::PageRanges;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::fonts::FontSet;
+
+/// What every document of a build shares, loaded once.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    /// The shared Typst files (`/nd30.typ`), parsed once.
+    files: Vec<Source>,
+    main: FileId,
+}
+
+/// A problem Typst reported, located in a file of the document.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The virtual path: `/main.typ` for the generated source, `/nd30.typ` for shared code.
+    pub file: Option<String>,
+    /// 1-based line and column.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hints: Vec<String>,
+    /// The calls that led here, innermost first, each with its place if known.
+    pub trace: Vec<(String, Option<(String, usize)>)>,
+}
+
+impl Typesetter {
+    /// Prepares the shared state: the standard library, the font book and the shared files.
+    pub fn new(fonts: FontSet, shared_files: &[(String, String)]) -> Self {
+        let files = shared_files
+            .iter()
+            .map(|(name, text)| Source::new(file_id(&format!("/{name}")), text.clone()))
+            .collect();
+        Self {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(fonts.book),
+            fonts: fonts.fonts,
+            files,
+            main: file_id("/main.typ"),
+        }
+    }
+
+    /// Compiles one document's source into pages. Warnings come back beside the document.
+    pub fn compile(
+        &self,
+        source: &str,
+    ) -> Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let world = DocWorld {
+            base: self,
+            main: Source::new(self.main, source.to_string()),
+        };
+        let warned = typst::compile::<PagedDocument>(&world);
+        let warnings = warned
+            .warnings
+            .iter()
+            .map(|d| world.diagnostic(d))
+            .collect();
+        let result = match warned.output {
+            Ok(doc) => Ok((doc, warnings)),
+            Err(errors) => Err(errors.iter().map(|d| world.diagnostic(d)).collect()),
+        };
+        // Old entries of Typst's global cache would otherwise grow with every document.
+        typst::comemo::evict(10);
+        result
+    }
+
+    /// Writes `pages` (1-based, inclusive; all when None) of a document as a PDF. The output
+    /// depends only on the document: no clock time, no random identifier.
+    pub fn pdf(
+        &self,
+        doc: &PagedDocument,
+        ident: &str,
+        pages: Option<(usize, usize)>,
+    ) -> Result<Vec<u8>, String> {
+        let options = PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            creator: Smart::Custom(Some(
+                concat!("hoinghi ", env!("CARGO_PKG_VERSION")).to_string(),
+            )),
+            timestamp: None,
+            page_ranges: pages.map(|(from, to)| {
+                PageRanges::new(vec![NonZeroUsize::new(from)..=NonZeroUsize::new(to)])
+            }),
+            // A page range cannot be exported with tags; whole documents keep them.
+            tagged: pages.is_none(),
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(doc, &options).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// Renders one page (0-based) as a PNG image at `pixels_per_point`.
+    pub fn png(
+        &self,
+        doc: &PagedDocument,
+        page: usize,
+        pixels_per_point: f32,
+    ) -> Result<Vec<u8>, String> {
+        let page = doc
+            .pages()
+            .get(page)
+            .ok_or("the document has no such page")?;
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: f64::from(pixels_per_point).into(),
+            render_bleed: false,
+        };
+        typst_render::render(page, &options)
+            .encode_png()
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// The 1-based page each element labelled `label` (by `#metadata(…) <label>`) is on, in order.
+pub fn pages_of_label(doc: &PagedDocument, label: &str) -> Vec<usize> {
+    let Some(label) = Label::new(typst::utils::PicoStr::intern(label)) else {
+        return vec![];
+    };
+    let introspector = doc.introspector();
+    introspector
+        .query(&typst::foundations::Selector::Label(label))
+        .iter()
+        .filter_map(|elem| elem.location())
+        .filter_map(|loc| introspector.page(loc))
+        .map(NonZeroUsize::get)
+        .collect()
+}
+
+fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("a valid virtual path"),
+    )
+    .intern()
+}
+
+/// The World of one document: the shared state plus this document's source. It serves only
+/// the generated source and the shared files; any other path is "not found", so nothing a
+/// document contains can read the disk.
+struct DocWorld<'a> {
+    base: &'a Typesetter,
+    main: Source,
+}
+
+impl DocWorld<'_> {
+    fn lookup(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        self.base
+            .files
+            .iter()
+            .find(|s| s.id() == id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(PathBuf::from(id.vpath().get_with_slash())))
+    }
+
+    fn place(&self, span: typst::syntax::DiagSpan) -> Option<(String, usize, usize)> {
+        let id = span.id()?;
+        let range = self.range(span)?;
+        let (line, column) = self
+            .lookup(id)
+            .ok()?
+            .lines()
+            .byte_to_line_column(range.start)?;
+        Some((
+            id.vpath().get_with_slash().to_string(),
+            line + 1,
+            column + 1,
+        ))
+    }
+
+    fn diagnostic(&self, d: &SourceDiagnostic) -> Diagnostic {
+        let place = self.place(d.span);
+        Diagnostic {
+            severity: d.severity,
+            file: place.as_ref().map(|p| p.0.clone()),
+            line: place.as_ref().map_or(0, |p| p.1),
+            column: place.as_ref().map_or(0, |p| p.2),
+            message: d.message.to_string(),
+            hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
+            trace: d
+                .trace
+                .iter()
+                .map(|t| {
+                    let at = self.place(t.span.into()).map(|(f, l, _)| (f, l));
+                    (t.v.to_string(), at)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.base.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.base.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.lookup(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.lookup(id).map(|s| Bytes::from_string(s))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.base.fonts.get(index).cloned()
+    }
+
+    // No clock: documents must not depend on the day they are built.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}

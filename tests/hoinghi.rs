@@ -1,0 +1,719 @@
+//! hoinghi from the outside: the binary run on models, its PDFs read back as a reader sees them.
+
+mod support;
+
+use std::path::Path;
+
+use serde_json::json;
+use support::*;
+
+const SAMPLE: &str = "data/hoi-nghi-ocop-2025.json";
+const SMALL: &str = "tests/fixtures/small.json";
+
+fn build(model: &Path, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["build", s(model), "--out", s(out)];
+    args.extend_from_slice(extra);
+    hoinghi(&args)
+}
+
+fn sample_invitee_count() -> usize {
+    let text = std::fs::read_to_string(repo(SAMPLE)).unwrap();
+    let model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    model["invitees"].as_array().unwrap().len()
+}
+
+// --- The sample conference -------------------------------------------------------------
+
+#[test]
+fn the_sample_conference_builds_one_page_per_invitee_and_a_merged_file() {
+    let out = tempfile::tempdir().unwrap();
+    build(&repo(SAMPLE), out.path(), &[]).ok();
+    let n = sample_invitee_count();
+    assert!((120..=200).contains(&n), "{n} invitees");
+
+    let merged = Pdf::open(&out.path().join("giay-moi.pdf"));
+    assert_eq!(merged.page_count(), n);
+    assert!(
+        merged.page_sizes_mm().iter().all(|&size| size == A4),
+        "{:?}",
+        merged.page_sizes_mm()
+    );
+    assert_fonts_embedded(&merged);
+
+    let mut files: Vec<_> = std::fs::read_dir(out.path().join("giay-moi"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), n);
+    for (i, file) in files.iter().enumerate() {
+        let name = file.file_name().unwrap().to_str().unwrap();
+        assert!(name.starts_with(&format!("{:03}-", i + 1)), "{name}");
+        assert!(
+            name.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
+            "{name}"
+        );
+    }
+    for file in [&files[0], &files[n / 2], &files[n - 1]] {
+        let pdf = Pdf::open(file);
+        assert_eq!(pdf.page_count(), 1);
+        assert_eq!(pdf.page_sizes_mm(), [A4]);
+        assert_fonts_embedded(&pdf);
+        // The file holds the same invitation as its page of the merged file.
+        let i: usize = file.file_name().unwrap().to_str().unwrap()[..3]
+            .parse()
+            .unwrap();
+        assert_eq!(pdf.page_text(1), merged.page_text(i as u32));
+    }
+}
+
+#[test]
+fn sample_invitations_read_as_the_decree_lays_them_out() {
+    let out = tempfile::tempdir().unwrap();
+    build(&repo(SAMPLE), out.path(), &[]).ok();
+    let merged = Pdf::open(&out.path().join("giay-moi.pdf"));
+    let text = merged.page_text(1);
+    for expected in [
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: /GM-UBND",
+        "Lạng Sơn, ngày tháng 10 năm 2025",
+        "GIẤY MỜI",
+        "Ủy ban nhân dân tỉnh Lạng Sơn trân trọng kính mời:",
+        "Tới dự Hội nghị sơ kết Chương trình mỗi xã một sản phẩm tỉnh Lạng Sơn",
+        "Thời gian: 08 giờ 00 phút, trong tháng 10/2025.",
+        "Địa điểm: Nhà khách A1, số 35 Đường Đinh Tiên Hoàng, phường Lương Văn Tri.",
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lương Trọng Quỳnh",
+        "./.",
+        "DỰ THẢO",
+    ] {
+        assert!(
+            text.contains(expected),
+            "page 1 lacks {expected:?}:\n{text}"
+        );
+    }
+    // Header order: issuer, then number; the number line before the title.
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
+    assert!(at("ỦY BAN NHÂN DÂN") < at("GIẤY MỜI"));
+    assert!(at("GIẤY MỜI") < at("trân trọng kính mời"));
+    assert!(at("trân trọng kính mời") < at("Thời gian"));
+    assert!(at("Nơi nhận") < at("Lương Trọng Quỳnh"));
+}
+
+#[test]
+fn every_sample_invitee_appears_on_its_own_page_in_list_order() {
+    let out = tempfile::tempdir().unwrap();
+    build(&repo(SAMPLE), out.path(), &[]).ok();
+    let merged = Pdf::open(&out.path().join("giay-moi.pdf"));
+    let text = std::fs::read_to_string(repo(SAMPLE)).unwrap();
+    let model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for (i, invitee) in model["invitees"].as_array().unwrap().iter().enumerate() {
+        let page = merged.page_text(i as u32 + 1);
+        let who = invitee["name"]
+            .as_str()
+            .or(invitee["organization"].as_str())
+            .unwrap();
+        assert!(page.contains(who), "page {} lacks {who:?}", i + 1);
+        if let (Some(h), Some(n)) = (invitee["honorific"].as_str(), invitee["name"].as_str()) {
+            assert!(
+                page.contains(&format!("{h} {n}")),
+                "page {} lacks {h} {n}",
+                i + 1
+            );
+        }
+    }
+}
+
+// --- Dates, numbers and the draft mark ------------------------------------------------------
+
+#[test]
+fn a_fixed_date_gives_weekday_leading_zeros_and_no_draft_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["event"]["date"] = json!("2025-10-16");
+        m["event"]["start"] = json!("14:30");
+        m["invitation"]["number"] = json!(5);
+        m["invitation"]["date"] = json!("2026-02-05");
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &[]).ok();
+    let text = Pdf::open(&out.join("giay-moi.pdf")).page_text(1);
+    assert!(
+        text.contains("Thời gian: 14 giờ 30 phút, thứ Năm, ngày 16/10/2025."),
+        "{text}"
+    );
+    assert!(text.contains("Số: 05/GM-UBND"), "{text}");
+    assert!(
+        text.contains("Lạng Sơn, ngày 05 tháng 02 năm 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("DỰ THẢO"), "{text}");
+}
+
+#[test]
+fn months_from_march_on_have_no_leading_zero_and_days_below_ten_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["event"]["date"] = json!("2026-03-01");
+        m["invitation"]["date"] = json!("2026-03-09");
+        m["invitation"]["number"] = json!(125);
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &[]).ok();
+    let text = Pdf::open(&out.join("giay-moi.pdf")).page_text(1);
+    assert!(
+        text.contains("Lạng Sơn, ngày 09 tháng 3 năm 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("08 giờ 00 phút, Chủ nhật, ngày 01/3/2026"),
+        "{text}"
+    );
+    assert!(text.contains("Số: 125/GM-UBND"), "{text}");
+}
+
+#[test]
+fn an_open_date_marks_every_invitation_as_a_draft_with_the_tentative_wording() {
+    let out = tempfile::tempdir().unwrap();
+    build(&repo(SMALL), out.path(), &[]).ok();
+    let merged = Pdf::open(&out.path().join("giay-moi.pdf"));
+    for page in 1..=merged.page_count() as u32 {
+        let text = merged.page_text(page);
+        assert!(text.contains("DỰ THẢO"), "page {page}: {text}");
+        assert!(
+            text.contains("08 giờ 00 phút, trong tháng 10/2025"),
+            "page {page}: {text}"
+        );
+        assert!(
+            text.contains("Lạng Sơn, ngày tháng 10 năm 2025"),
+            "page {page}: {text}"
+        );
+    }
+}
+
+// --- Invitees as persons and as organisations ----------------------------------------------
+
+#[test]
+fn persons_get_honorific_name_position_and_unit_and_organisations_who_attends() {
+    let out = tempfile::tempdir().unwrap();
+    build(&repo(SMALL), out.path(), &[]).ok();
+    let merged = Pdf::open(&out.path().join("giay-moi.pdf"));
+    let p1 = merged.page_text(1);
+    assert!(p1.contains("kính mời: Đồng chí Hoàng Văn Đức Phó Chủ tịch Thường trực Hội đồng nhân dân tỉnh Tới dự"), "{p1}");
+    let p2 = merged.page_text(2);
+    assert!(
+        p2.contains("kính mời: Sở Tài chính Thành phần: Đại diện lãnh đạo Sở Tới dự"),
+        "{p2}"
+    );
+    let p3 = merged.page_text(3);
+    assert!(
+        p3.contains("kính mời: Bà Đàm Thị Ưng Giám đốc, Hợp tác xã Nông nghiệp Đồng Bành Tới dự"),
+        "{p3}"
+    );
+}
+
+#[test]
+fn decomposed_input_prints_composed() {
+    let dir = tempfile::tempdir().unwrap();
+    let nfd = "Nguy\u{0065}\u{0302}\u{0303}n Th\u{0069}\u{0323} H\u{0075}\u{031B}\u{006F}\u{031B}\u{0301}ng";
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][0]["name"] = json!(nfd)
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &[]).ok();
+    let text = Pdf::open(&out.join("giay-moi.pdf")).page_text(1);
+    assert!(text.contains("Đồng chí Nguyễn Thị Hướng"), "{text}");
+    assert!(
+        std::fs::read_dir(out.join("giay-moi"))
+            .unwrap()
+            .any(|e| e.unwrap().file_name() == "001-nguyen-thi-huong.pdf")
+    );
+}
+
+#[test]
+fn every_vietnamese_letter_survives_the_trip_to_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters =
+        "aàảãáạ ăằẳẵắặ âầẩẫấậ đ eèẻẽéẹ êềểễếệ iìỉĩíị oòỏõóọ ôồổỗốộ ơờởỡớợ uùủũúụ ưừửữứự yỳỷỹýỵ";
+    let upper = letters.to_uppercase();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][0]["position"] = json!(letters);
+        m["invitees"][1]["organization"] = json!(upper);
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &[]).ok();
+    let merged = Pdf::open(&out.join("giay-moi.pdf"));
+    assert!(
+        merged.page_text(1).contains(letters),
+        "{}",
+        merged.page_text(1)
+    );
+    assert!(
+        merged.page_text(2).contains(&upper),
+        "{}",
+        merged.page_text(2)
+    );
+}
+
+// --- Escaping: model text prints literally ---------------------------------------------------
+
+#[test]
+fn hostile_strings_print_exactly_as_typed() {
+    let hostile = [
+        r#"#read("/etc/passwd")"#,
+        r#"*A* _b_ $c$ <d> @e \ [f] // g /* h"#,
+        r#"a -- b --- c ... d ~ e "f" 'g' `h`"#,
+        r#"= Heading - item + enum 1. x / term: y"#,
+        r#"#let x = 1; #x }{)( "; #panic("pwn"); ""#,
+        r#"http://example.com \u{41} {{ x }} {% y %}"#,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        let invitees = m["invitees"].as_array_mut().unwrap();
+        invitees.clear();
+        for (i, h) in hostile.iter().enumerate() {
+            invitees.push(json!({"name": h, "position": h, "organization": h}));
+            invitees.push(json!({"organization": h, "attendees": h, "id": format!("o{i}")}));
+        }
+        m["event"]["venue"] = json!(hostile[1]);
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &[]).ok();
+    let merged = Pdf::open(&out.join("giay-moi.pdf"));
+    assert_eq!(merged.page_count(), hostile.len() * 2);
+    for (i, h) in hostile.iter().enumerate() {
+        let person = merged.page_text(2 * i as u32 + 1);
+        assert!(
+            person.contains(&format!("kính mời: {h} {h}, {h} Tới dự")),
+            "page {}:\n{person}\nexpected {h}",
+            2 * i + 1
+        );
+        assert!(
+            person.contains(&format!("Địa điểm: {}.", hostile[1])),
+            "{person}"
+        );
+        let organisation = merged.page_text(2 * i as u32 + 2);
+        assert!(
+            organisation.contains(&format!("kính mời: {h} Thành phần: {h} Tới dự")),
+            "{organisation}"
+        );
+    }
+}
+
+// --- One page whatever the length -------------------------------------------------------------
+
+#[test]
+fn the_longest_allowed_texts_still_fit_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "Nguyễn Thị Ngọc Huyền Trang Phương Thảo Hoàng Lan Anh Đức Hạnh Minh Châu Bảo Ngọ";
+    assert_eq!(name.chars().count(), 80);
+    let line: String =
+        "Phó Giám đốc phụ trách Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh "
+            .repeat(3)
+            .chars()
+            .take(200)
+            .collect();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][0]["name"] = json!(name);
+        m["invitees"][0]["position"] = json!(line.trim_end());
+        m["invitees"][0]["organization"] = json!(line.trim_end());
+        m["invitees"][1]["organization"] = json!(line.trim_end());
+        m["invitees"][1]["attendees"] = json!(line.trim_end());
+        let notes = m["invitation"]["notes"].as_array_mut().unwrap();
+        notes.push(json!("Các chủ thể OCOP mang theo sản phẩm để trưng bày tại khu vực hội nghị theo hướng dẫn của Ban tổ chức."));
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &[]).ok();
+    let merged = Pdf::open(&out.join("giay-moi.pdf"));
+    assert_eq!(merged.page_count(), 3);
+    let text = merged.page_text(1);
+    assert!(text.contains(name), "{text}");
+    assert!(
+        text.contains("Lương Trọng Quỳnh"),
+        "the signature was pushed off the page:\n{text}"
+    );
+}
+
+#[test]
+fn an_invitation_that_cannot_fit_is_an_error_naming_the_invitee() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        let notes = m["invitation"]["notes"].as_array_mut().unwrap();
+        for _ in 0..30 {
+            notes.push(json!(
+                "Đề nghị các đại biểu dự đúng thành phần, có mặt trước 15 phút để ổn định tổ chức."
+            ));
+        }
+    });
+    let out = dir.path().join("out");
+    let run = build(&model, &out, &[]).failed();
+    assert!(
+        run.stderr
+            .contains("error: invitees[0]: the invitation of \"Hoàng Văn Đức\" takes"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.join("giay-moi.pdf").exists());
+}
+
+// --- Rebuilding --------------------------------------------------------------------------------
+
+#[test]
+fn one_invitee_can_be_rebuilt_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&repo(SMALL), &out, &[]).ok();
+    let before = snapshot(&out);
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][2]["position"] = json!("Chủ tịch Hội đồng quản trị");
+        m["invitees"][0]["position"] = json!("Không được in lại");
+    });
+    build(&model, &out, &["--invitee", "c"]).ok();
+    let after = snapshot(&out);
+    assert_eq!(before.len(), after.len());
+    for ((path, old), (_, new)) in before.iter().zip(&after) {
+        let name = path.to_str().unwrap();
+        let changed = name == "giay-moi.pdf" || name.ends_with("003-dam-thi-ung.pdf");
+        assert_eq!(old != new, changed, "{name}");
+    }
+    let third = Pdf::open(&out.join("giay-moi/003-dam-thi-ung.pdf")).page_text(1);
+    assert!(third.contains("Chủ tịch Hội đồng quản trị"), "{third}");
+
+    let run = build(&model, &out, &["--invitee", "nobody"]).failed();
+    assert!(
+        run.stderr
+            .contains("--invitee: no invitee has the id \"nobody\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn files_of_invitees_no_longer_listed_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&repo(SMALL), &out, &[]).ok();
+    std::fs::write(out.join("giay-moi/ghi-chu.txt"), "kept").unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"].as_array_mut().unwrap().remove(0);
+    });
+    build(&model, &out, &[]).ok();
+    let mut names: Vec<String> = std::fs::read_dir(out.join("giay-moi"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["001-so-tai-chinh.pdf", "002-dam-thi-ung.pdf", "ghi-chu.txt"]
+    );
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&repo(SMALL), &dir.path().join("a"), &[]).ok();
+    build(&repo(SMALL), &dir.path().join("b"), &[]).ok();
+    assert_eq!(
+        snapshot(&dir.path().join("a")),
+        snapshot(&dir.path().join("b"))
+    );
+}
+
+// --- Bad input ---------------------------------------------------------------------------------
+
+#[test]
+fn a_failed_build_leaves_the_output_folder_exactly_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&repo(SMALL), &out, &[]).ok();
+    let before = snapshot(&out);
+    for edit in [
+        (|m: &mut serde_json::Value| m["invitees"][1]["honorific"] = json!("Ong"))
+            as fn(&mut serde_json::Value),
+        |m| m["invitees"][2]["name"] = json!("Lê 😀"),
+        |m| m["style"]["font"] = json!("Times New Roman"),
+    ] {
+        let model = model_with(dir.path(), "bad.json", SMALL, edit);
+        build(&model, &out, &[]).failed();
+        assert_eq!(snapshot(&out), before);
+    }
+}
+
+#[test]
+fn model_errors_name_the_path_and_the_value_all_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][1]["honorific"] = json!("Ong");
+        m["invitees"][1]["name"] = json!("Trần An");
+        m["invitees"][2]["id"] = json!("a");
+        m["event"]["date"] = json!("2025-02-30");
+        m["event"]["start"] = json!("25:00");
+        m["invitees"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"position": "Giám đốc"}));
+    });
+    let run = hoinghi(&["check", s(&model)]).failed();
+    for expected in [
+        r#"error: invitees[1].honorific: "Ong" is not one of "Đồng chí", "Ông", "Bà""#,
+        r#"error: invitees[2].id: "a" is already the id of invitees[0]"#,
+        r#"error: event.date: "2025-02-30" is not a date of the calendar"#,
+        r#"error: event.start: "25:00" is not a time of day"#,
+        "error: invitees[3]: has neither a name nor an organization",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn unknown_fields_and_wrong_types_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][0]["chuc_vu"] = json!("x");
+        m["invitees"][2]["name"] = json!(12);
+    });
+    let run = hoinghi(&["check", s(&model)]).failed();
+    assert!(
+        run.stderr
+            .contains("error: invitees[0].chuc_vu: unknown field `chuc_vu`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: invitees[2].name: invalid type: integer `12`, expected a string"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_json_syntax_error_gives_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    std::fs::write(&path, "{\n  \"issuer\": {},\n}\n").unwrap();
+    let run = hoinghi(&["check", s(&path)]).failed();
+    assert!(
+        run.stderr.contains(&format!(
+            "error: {}:3:1: invalid JSON: trailing comma",
+            path.display()
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_model_is_named() {
+    let run = hoinghi(&["check", "no/such/model.json"]).failed();
+    assert!(
+        run.stderr
+            .contains("error: no/such/model.json: cannot read the model"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_character_no_font_can_draw_is_named_with_its_invitee() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][2]["name"] = json!("Lê Văn 王")
+    });
+    let run = hoinghi(&["check", s(&model)]).failed();
+    assert!(
+        run.stderr
+            .contains("error: invitees[2].name: the character '王' (U+738B)"),
+        "{}",
+        run.stderr
+    );
+}
+
+// --- Fonts -------------------------------------------------------------------------------------
+
+#[test]
+fn an_unknown_font_family_is_an_error_not_a_fallback() {
+    let run = hoinghi(&["check", SMALL, "--font", "Times New Roman"]).failed();
+    assert!(
+        run.stderr.contains(
+            "error: --font: \"Times New Roman\" is not a loaded font family (loaded: Tinos)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fonts_lists_families_faces_and_the_one_in_use() {
+    let run = hoinghi(&["fonts", SMALL]).ok();
+    assert!(
+        run.stdout
+            .contains("Tinos: bold, bold italic, italic, regular"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("giay-moi: Tinos (4 faces)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn font_folders_add_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("fonts/Tinos-Regular.ttf"),
+        dir.path().join("Extra.ttf"),
+    )
+    .unwrap();
+    let run = hoinghi(&["fonts", SMALL, "--font-path", s(dir.path())]).ok();
+    assert!(
+        run.stdout.contains("giay-moi: Tinos (5 faces)"),
+        "{}",
+        run.stdout
+    );
+    let run = hoinghi(&["fonts", "--font-path", "no/such/dir"]).failed();
+    assert!(
+        run.stderr
+            .contains("no/such/dir: the font folder does not exist"),
+        "{}",
+        run.stderr
+    );
+}
+
+// --- Templates ---------------------------------------------------------------------------------
+
+#[test]
+fn a_template_folder_overrides_the_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(repo("templates/giay-moi.typ.j2")).unwrap();
+    std::fs::write(
+        dir.path().join("giay-moi.typ.j2"),
+        template.replace("trân trọng kính mời:", "kính mời đồng chí tới dự:"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    build(&repo(SMALL), &out, &["--templates", s(dir.path())]).ok();
+    let text = Pdf::open(&out.join("giay-moi.pdf")).page_text(1);
+    assert!(
+        text.contains("Ủy ban nhân dân tỉnh Lạng Sơn kính mời đồng chí tới dự:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn template_errors_name_the_template_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(repo("templates/giay-moi.typ.j2")).unwrap();
+    let line_of = |needle: &str| template.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let path = dir.path().join("giay-moi.typ.j2");
+
+    // A minijinja syntax error.
+    std::fs::write(
+        &path,
+        template.replace("{{ event.venue }}", "{{ event.venue }"),
+    )
+    .unwrap();
+    let run = hoinghi(&["check", SMALL, "--templates", s(dir.path())]).failed();
+    assert!(
+        run.stderr.contains(&format!(
+            "error: {}:{}: syntax error",
+            path.display(),
+            line_of("{{ event.venue }}")
+        )),
+        "{}",
+        run.stderr
+    );
+
+    // A variable the model does not have: strict, never a silent blank.
+    std::fs::write(
+        &path,
+        template.replace("{{ event.venue }}", "{{ event.hall }}"),
+    )
+    .unwrap();
+    let run = hoinghi(&["check", SMALL, "--templates", s(dir.path())]).failed();
+    assert!(
+        run.stderr.contains(&format!(
+            "error: {}:{}: undefined value",
+            path.display(),
+            line_of("{{ event.venue }}")
+        )),
+        "{}",
+        run.stderr
+    );
+
+    // Valid minijinja producing invalid Typst.
+    std::fs::write(&path, template.replace("*Chủ trì:*", "#chu-tri(")).unwrap();
+    let run = hoinghi(&["check", SMALL, "--templates", s(dir.path())]).failed();
+    assert!(
+        run.stderr.contains(&format!(
+            "error: {}:{}: Typst error",
+            path.display(),
+            line_of("*Chủ trì:*")
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+// --- Other commands ----------------------------------------------------------------------------
+
+#[test]
+fn check_summarises_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = hoinghi(&["check", SMALL]).ok();
+    assert!(
+        run.stdout
+            .contains("invitations: 3 (2 to persons, 1 to organisations)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("date: not fixed (trong tháng 10/2025)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn preview_writes_a_picture_of_one_invitation() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("p.png");
+    hoinghi(&[
+        "preview",
+        SMALL,
+        "--invitee",
+        "b",
+        "-o",
+        s(&png),
+        "--dpi",
+        "72",
+    ])
+    .ok();
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!((width, height), (595, 842), "an A4 page at 72 dpi");
+}
+
+#[test]
+fn the_sample_model_is_the_default() {
+    let run = hoinghi(&["check"]).ok();
+    assert!(
+        run.stdout
+            .contains("Hội nghị sơ kết Chương trình mỗi xã một sản phẩm"),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,202 @@
+//! What the tests need from outside: running the binary, and reading PDFs back the way a
+//! reader sees them (text, pages, sizes, fonts).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use lopdf::{Document, Object};
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn ok(self) -> Self {
+        assert_eq!(self.status, 0, "hoinghi failed:\n{}", self.stderr);
+        self
+    }
+
+    pub fn failed(self) -> Self {
+        assert_ne!(
+            self.status, 0,
+            "hoinghi should have failed:\n{}{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// Runs `hoinghi` with `args` from the project's root.
+pub fn hoinghi(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("HOINGHI_TEMPLATES")
+        .env_remove("HOINGHI_FONT_PATHS")
+        .output()
+        .expect("hoinghi runs");
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A file of the repository.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+pub fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A PDF as a reader meets it.
+pub struct Pdf {
+    doc: Document,
+    pub path: PathBuf,
+}
+
+impl Pdf {
+    pub fn open(path: &Path) -> Self {
+        let doc =
+            Document::load(path).unwrap_or_else(|e| panic!("{} is not a PDF: {e}", path.display()));
+        Self {
+            doc,
+            path: path.to_path_buf(),
+        }
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.doc.get_pages().len()
+    }
+
+    /// The text of one page (1-based), every run of whitespace made one space.
+    pub fn page_text(&self, page: u32) -> String {
+        let text = self
+            .doc
+            .extract_text(&[page])
+            .expect("text can be extracted");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The text of every page, joined.
+    pub fn text(&self) -> String {
+        (1..=self.page_count() as u32)
+            .map(|p| self.page_text(p))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Width and height of each page in millimetres, rounded to 0.1 mm.
+    pub fn page_sizes_mm(&self) -> Vec<(f64, f64)> {
+        self.doc
+            .get_pages()
+            .values()
+            .map(|&id| {
+                let page = self.doc.get_dictionary(id).unwrap();
+                let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+                let n: Vec<f64> = mb
+                    .iter()
+                    .map(|o| {
+                        o.as_float()
+                            .map(f64::from)
+                            .unwrap_or_else(|_| o.as_i64().unwrap() as f64)
+                    })
+                    .collect();
+                let mm = |pt: f64| (pt / 72.0 * 25.4 * 10.0).round() / 10.0;
+                (mm(n[2] - n[0]), mm(n[3] - n[1]))
+            })
+            .collect()
+    }
+
+    /// Every font the PDF uses: (base font name, embedded?).
+    pub fn fonts(&self) -> Vec<(String, bool)> {
+        let mut fonts = Vec::new();
+        for object in self.doc.objects.values() {
+            let Ok(dict) = object.as_dict() else { continue };
+            if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font".as_slice()) {
+                continue;
+            }
+            // A composite font is embedded through its descendant; look at the leaves.
+            if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0".as_slice()) {
+                continue;
+            }
+            let name = dict
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            let embedded = dict
+                .get(b"FontDescriptor")
+                .and_then(Object::as_reference)
+                .and_then(|id| self.doc.get_dictionary(id))
+                .is_ok_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
+            fonts.push((name, embedded));
+        }
+        fonts.sort();
+        fonts
+    }
+}
+
+pub const A4: (f64, f64) = (210.0, 297.0);
+
+/// Asserts every font of the PDF is embedded and subset (the `ABCDEF+` name prefix).
+pub fn assert_fonts_embedded(pdf: &Pdf) {
+    let fonts = pdf.fonts();
+    assert!(!fonts.is_empty(), "{}: no fonts", pdf.path.display());
+    for (name, embedded) in fonts {
+        assert!(
+            embedded,
+            "{}: font {name} is not embedded",
+            pdf.path.display()
+        );
+        let subset = name.len() > 7
+            && name.as_bytes()[6] == b'+'
+            && name[..6].bytes().all(|b| b.is_ascii_uppercase());
+        assert!(
+            subset,
+            "{}: font {name} is not a subset",
+            pdf.path.display()
+        );
+    }
+}
+
+/// A copy of a model with `edit` applied to its JSON, written into `dir`.
+pub fn model_with(
+    dir: &Path,
+    name: &str,
+    base: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> PathBuf {
+    let text = std::fs::read_to_string(repo(base)).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    edit(&mut value);
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    path
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.push((path.strip_prefix(dir).unwrap().to_path_buf(), bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
