@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-/// Turns one JSON model of a conference into its printed papers: personalized invitations
-/// (giấy mời) laid out by Nghị định 30/2020/NĐ-CP, as PDF.
+/// Turns one JSON model of a conference into its printed papers, laid out by Nghị định
+/// 30/2020/NĐ-CP: personalized invitations (giấy mời), the programme booklet, the MC's
+/// script and the annex tables of the plan, as PDF.
 #[derive(Debug, Parser)]
 #[command(name = "hoinghi", version, about)]
 pub struct Cli {
@@ -19,7 +20,10 @@ pub enum Command {
     Build(BuildCommand),
     /// Validates the model and prints a short summary; writes nothing.
     Check(CheckCommand),
-    /// Writes a PNG picture of one invitation, to look at before a large run.
+    /// Lists the documents the model produces and the files they are written to.
+    List(ListCommand),
+    /// Writes a PNG picture of one page (by default: the first invitation), to look at
+    /// before a large run.
     Preview(PreviewCommand),
     /// Lists the font families and faces available, and the one the model's documents use.
     Fonts(FontsCommand),
@@ -59,15 +63,37 @@ pub struct BuildCommand {
     #[arg(long, short, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
 
+    /// Builds only these documents (comma-separated names, as `hoinghi list` shows them).
+    #[arg(long, value_name = "NAMES")]
+    pub only: Option<String>,
+
     /// Re-renders only the invitation of the invitee with this id (and the merged file).
     #[arg(long, value_name = "ID")]
     pub invitee: Option<String>,
+
+    /// Treats warnings (a programme running past its session) as errors.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckCommand {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Treats warnings (a programme running past its session) as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListCommand {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The output folder the paths are shown in.
+    #[arg(long, short, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -75,9 +101,17 @@ pub struct PreviewCommand {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// The invitee to show (its id); the first one when left out.
+    /// The document to show a page of.
+    #[arg(long, value_name = "NAME", default_value = "giay-moi")]
+    pub document: String,
+
+    /// The invitee whose invitation to show (its id); the first one when left out.
     #[arg(long, value_name = "ID")]
     pub invitee: Option<String>,
+
+    /// The page to show (1-based), for documents of several pages.
+    #[arg(long, default_value_t = 1)]
+    pub page: usize,
 
     /// Where to write the picture.
     #[arg(long, short, value_name = "FILE", default_value = "out/xem-truoc.png")]

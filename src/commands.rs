@@ -1,18 +1,23 @@
 //! The commands: each loads its inputs once, runs the stages of the pipeline
 //! (model → templates → Typst → PDF → files) and reports.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use typst::diag::Severity;
 use typst_layout::PagedDocument;
 
-use crate::cli::{BuildCommand, CheckCommand, FontsCommand, InputArgs, PreviewCommand};
+use crate::cli::{
+    BuildCommand, CheckCommand, FontsCommand, InputArgs, ListCommand, PreviewCommand,
+};
+use crate::context;
+use crate::documents::{self, Document, Kind};
 use crate::fonts::FontSet;
-use crate::invitation;
 use crate::model::{self, Conference, Problem, Problems};
 use crate::output::{self, Staging};
+use crate::parallel;
 use crate::render::Templates;
+use crate::schedule;
 use crate::typeset::{self, Diagnostic, Typesetter};
 
 /// A model with everything needed to typeset it, checked together.
@@ -20,6 +25,22 @@ struct Inputs {
     conf: Conference,
     templates: Templates,
     typesetter: Typesetter,
+}
+
+/// A document compiled, ready to be cut into files.
+struct Compiled {
+    document: &'static Document,
+    pages: PagedDocument,
+}
+
+/// One PDF file to export from a compiled document.
+struct Export<'a> {
+    compiled: &'a Compiled,
+    path: PathBuf,
+    /// The 1-based page to export alone (an invitation), or None for the whole document.
+    page: Option<usize>,
+    /// The booklet imposed for printing instead of its pages.
+    imposed: bool,
 }
 
 impl Inputs {
@@ -70,44 +91,105 @@ impl Inputs {
     /// The 0-based position of the invitee `id`, or a problem naming the unknown id.
     fn invitee(&self, id: &str) -> Result<usize, Problems> {
         self.conf.invitee_index(id).ok_or_else(|| {
-            Problems(vec![Problem::new(
+            one(Problem::new(
                 "--invitee",
                 format!("no invitee has the id {}", model::quote(id)),
-            )])
+            ))
         })
     }
 
-    /// Renders and compiles the invitations of the invitees at `indices` into one document,
-    /// and checks that each takes exactly one page.
-    fn compile_invitations(&self, indices: &[usize]) -> Result<PagedDocument, Problems> {
-        let context = invitation::context(&self.conf, indices);
-        let source = self
-            .templates
-            .render(invitation::TEMPLATE, context)
-            .map_err(|p| Problems(vec![p]))?;
-        let (doc, warnings) = self
-            .typesetter
-            .compile(&source)
-            .map_err(|errors| Problems(errors.iter().map(|d| self.locate(d, &source)).collect()))?;
-        for warning in &warnings {
-            eprintln!("warning: {}", self.locate(warning, &source));
-        }
-        self.check_one_page_each(&doc, indices)?;
-        Ok(doc)
+    /// The documents `only` names (all when None) that this model produces.
+    fn documents(&self, only: Option<&str>) -> Result<Vec<&'static Document>, Problems> {
+        let chosen = documents::select(only).map_err(|e| one(Problem::new("--only", e)))?;
+        Ok(chosen
+            .into_iter()
+            .filter(|d| d.is_produced_by(&self.conf.model))
+            .collect())
     }
 
-    fn check_one_page_each(&self, doc: &PagedDocument, indices: &[usize]) -> Result<(), Problems> {
-        let starts = typeset::pages_of_label(doc, invitation::PAGE_LABEL);
+    /// The programme's overrun of its session, as a warning, or an error when `strict`.
+    fn check_session(&self, strict: bool) -> Result<(), Problems> {
+        let (Some(session), Some(end)) = (&self.conf.model.session, self.conf.session_end) else {
+            return Ok(());
+        };
+        let Some(overrun) = self.conf.schedule.overrun(end) else {
+            return Ok(());
+        };
+        let problem = Problem::new(
+            "agenda",
+            format!(
+                "the programme ends at {}, {overrun} minutes after {} ends at {}",
+                schedule::clock(self.conf.schedule.end().unwrap_or_default()),
+                session.name,
+                schedule::clock(schedule::minutes(end)),
+            ),
+        );
+        if strict {
+            return Err(one(problem));
+        }
+        eprintln!("warning: {problem}");
+        Ok(())
+    }
+
+    /// Renders and compiles each document on all cores; for invitations, only those of
+    /// `invitees`. All their problems are reported together.
+    fn compile(
+        &self,
+        docs: &[&'static Document],
+        invitees: &[usize],
+    ) -> Result<Vec<Compiled>, Problems> {
+        let context = context::build(&self.conf, invitees);
+        let results = parallel::map(docs, |&document| -> Result<Compiled, Vec<Problem>> {
+            let source = self
+                .templates
+                .render(document.template, context.clone())
+                .map_err(|p| vec![p])?;
+            let (pages, warnings) = self.typesetter.compile(&source).map_err(|errors| {
+                errors
+                    .iter()
+                    .map(|d| self.locate(d, &source, document))
+                    .collect::<Vec<_>>()
+            })?;
+            for warning in &warnings {
+                eprintln!("warning: {}", self.locate(warning, &source, document));
+            }
+            if document.kind == Kind::Invitations {
+                self.check_one_page_each(&pages, invitees, document)?;
+            }
+            Ok(Compiled { document, pages })
+        });
+        let mut compiled = Vec::new();
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok(c) => compiled.push(c),
+                Err(p) => problems.extend(p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(compiled)
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    fn check_one_page_each(
+        &self,
+        doc: &PagedDocument,
+        indices: &[usize],
+        document: &Document,
+    ) -> Result<(), Vec<Problem>> {
+        let starts = typeset::pages_of_label(doc, documents::INVITATION_LABEL);
         if starts.len() != indices.len() {
-            return Err(Problems(vec![Problem::new(
-                self.templates.origin(invitation::TEMPLATE),
+            return Err(vec![Problem::new(
+                self.templates.origin(document.template),
                 format!(
                     "the template marked {} invitations with <{}> but {} were asked for",
                     starts.len(),
-                    invitation::PAGE_LABEL,
+                    documents::INVITATION_LABEL,
                     indices.len()
                 ),
-            )]));
+            )]);
         }
         let ends = starts
             .iter()
@@ -132,19 +214,16 @@ impl Inputs {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(Problems(problems))
+            Err(problems)
         }
     }
 
     /// A Typst diagnostic as a problem placed in the template or shared file it came from.
-    fn locate(&self, d: &Diagnostic, source: &str) -> Problem {
+    fn locate(&self, d: &Diagnostic, source: &str, document: &Document) -> Problem {
+        let template = self.templates.origin(document.template);
         let place_of = |file: &str, line: usize, column: Option<usize>| -> String {
             if file == "/main.typ" {
-                let template = self.templates.origin(invitation::TEMPLATE);
-                match self
-                    .templates
-                    .source_line(invitation::TEMPLATE, source, line)
-                {
+                match self.templates.source_line(document.template, source, line) {
                     Some(l) => format!("{template}:{l}"),
                     None => template.to_string(),
                 }
@@ -156,7 +235,7 @@ impl Inputs {
         };
         let place = match &d.file {
             Some(file) => place_of(file, d.line, Some(d.column)),
-            None => self.templates.origin(invitation::TEMPLATE).to_string(),
+            None => template.to_string(),
         };
         let kind = if d.severity == Severity::Warning {
             "Typst warning"
@@ -180,71 +259,130 @@ impl Inputs {
         }
         Problem::new(place, message)
     }
+
+    /// The files to write for the compiled documents; for invitations, those of `invitees`.
+    fn exports<'a>(&self, compiled: &'a [Compiled], invitees: &[usize]) -> Vec<Export<'a>> {
+        let mut exports = Vec::new();
+        for c in compiled {
+            match c.document.kind {
+                Kind::Invitations => {
+                    exports.extend(invitees.iter().enumerate().map(|(page, &i)| {
+                        Export {
+                            compiled: c,
+                            path: c
+                                .document
+                                .folder()
+                                .join(documents::invitation_file(i, &self.conf.model.invitees[i])),
+                            page: Some(page + 1),
+                            imposed: false,
+                        }
+                    }))
+                }
+                Kind::Booklet => exports.push(Export {
+                    compiled: c,
+                    path: c.document.imposed_file(),
+                    page: None,
+                    imposed: true,
+                }),
+                Kind::Single => {}
+            }
+            exports.push(Export {
+                compiled: c,
+                path: c.document.file(),
+                page: None,
+                imposed: false,
+            });
+        }
+        exports
+    }
+
+    /// Exports the files on all cores straight into staging, so no more than one PDF per core
+    /// is held in memory.
+    fn export(&self, exports: &[Export], staging: &Staging) -> Result<(), Problems> {
+        let results = parallel::map(exports, |e| {
+            let ident = format!("hoinghi/{}", e.path.display());
+            let pdf = if e.imposed {
+                self.typesetter
+                    .pdf(&typeset::impose_booklet(&e.compiled.pages), &ident, None)
+            } else {
+                self.typesetter
+                    .pdf(&e.compiled.pages, &ident, e.page.map(|p| (p, p)))
+            };
+            let pdf = pdf.map_err(|m| {
+                Problem::new(
+                    e.path.display().to_string(),
+                    format!("PDF export failed: {m}"),
+                )
+            })?;
+            staging.add(&e.path, &pdf)
+        });
+        let problems: Vec<Problem> = results.into_iter().filter_map(Result::err).collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Problems(problems))
+        }
+    }
 }
 
-/// `hoinghi build`: every invitation and the merged file, or one invitation with `--invitee`.
+/// `hoinghi build`: the documents of the model, or some of them (`--only`), or one invitation
+/// (`--invitee`).
 pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
     let started = Instant::now();
     let inputs = Inputs::load(&cmd.input)?;
-    let count = inputs.conf.model.invitees.len();
     let only = cmd
         .invitee
         .as_deref()
         .map(|id| inputs.invitee(id))
         .transpose()?;
-
-    let all: Vec<usize> = (0..count).collect();
-    let doc = inputs.compile_invitations(&all)?;
-
-    let mut staging = Staging::new(&cmd.out).map_err(one)?;
-    let folder = Path::new(invitation::FOLDER);
-    let mut keep = Vec::new();
-    for i in only.map_or(all.clone(), |i| vec![i]) {
-        let name = invitation::file_name(i, &inputs.conf.model.invitees[i]);
-        let ident = format!("hoinghi/{}/{name}", invitation::FOLDER);
-        let pdf = inputs
-            .typesetter
-            .pdf(&doc, &ident, Some((i + 1, i + 1)))
-            .map_err(|e| {
-                one(Problem::new(
-                    format!("invitees[{i}]"),
-                    format!("PDF export failed: {e}"),
-                ))
-            })?;
-        staging.add(&folder.join(&name), &pdf).map_err(one)?;
-        keep.push(cmd.out.join(folder).join(name));
+    let docs = match only {
+        // One invitee's fix touches the invitations only.
+        Some(_) => inputs.documents(Some("giay-moi"))?,
+        None => inputs.documents(cmd.only.as_deref())?,
+    };
+    if docs.iter().any(|d| d.kind != Kind::Invitations) {
+        inputs.check_session(cmd.strict)?;
     }
-    let merged = inputs
-        .typesetter
-        .pdf(&doc, "hoinghi/giay-moi", None)
-        .map_err(|e| {
-            one(Problem::new(
-                invitation::MERGED,
-                format!("PDF export failed: {e}"),
-            ))
-        })?;
-    staging
-        .add(Path::new(invitation::MERGED), &merged)
-        .map_err(one)?;
+    let all: Vec<usize> = (0..inputs.conf.model.invitees.len()).collect();
+    let compiled = inputs.compile(&docs, &all)?;
+
+    let staging = Staging::new(&cmd.out).map_err(one)?;
+    let mut exports = inputs.exports(&compiled, &all);
+    if let Some(i) = only {
+        exports.retain(|e| e.page.is_none_or(|p| p == i + 1));
+    }
+    inputs.export(&exports, &staging)?;
 
     // Files of invitees no longer on the list (or now at another position) must go, or they
     // would be printed with the rest; a one-invitee rebuild leaves the others alone.
-    let stale = match only {
-        Some(_) => Vec::new(),
-        None => output::stale_files(&cmd.out.join(folder), is_invitation_file, &keep),
-    };
+    let mut stale = Vec::new();
+    if only.is_none() {
+        for c in compiled
+            .iter()
+            .filter(|c| c.document.kind == Kind::Invitations)
+        {
+            let keep: Vec<PathBuf> = exports.iter().map(|e| cmd.out.join(&e.path)).collect();
+            let folder = cmd.out.join(c.document.folder());
+            stale.extend(output::stale_files(
+                &folder,
+                documents::is_invitation_file,
+                &keep,
+            ));
+        }
+    }
     staging.commit(&stale).map_err(one)?;
 
-    let written = keep.len();
+    let names: Vec<&str> = docs.iter().map(|d| d.name).collect();
     let draft = if inputs.conf.is_draft() {
         " (DỰ THẢO: event.date is not fixed)"
     } else {
         ""
     };
     eprintln!(
-        "wrote {written} invitation{} and {} into {}{draft}, removed {} old file{}, in {:.2} s",
-        plural(written),
-        invitation::MERGED,
+        "wrote {} file{} of {} into {}{draft}; removed {} old file{}; {:.2} s",
+        exports.len(),
+        plural(exports.len()),
+        names.join(", "),
         cmd.out.display(),
         stale.len(),
         plural(stale.len()),
@@ -256,9 +394,11 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
 /// `hoinghi check`: everything a build does but writing.
 pub fn check(cmd: &CheckCommand) -> Result<(), Problems> {
     let inputs = Inputs::load(&cmd.input)?;
+    let docs = inputs.documents(None)?;
+    inputs.check_session(cmd.strict)?;
     let m = &inputs.conf.model;
     let all: Vec<usize> = (0..m.invitees.len()).collect();
-    inputs.compile_invitations(&all)?;
+    inputs.compile(&docs, &all)?;
     let persons = m.invitees.iter().filter(|i| i.name.is_some()).count();
     println!("{}", m.event.title);
     println!(
@@ -273,28 +413,70 @@ pub fn check(cmd: &CheckCommand) -> Result<(), Problems> {
             m.event.start
         ),
         None => println!(
-            "  date: not fixed ({}) — every invitation is marked DỰ THẢO",
+            "  date: not fixed ({}) — every paper is marked DỰ THẢO",
             m.event.tentative.as_deref().unwrap_or_default()
         ),
     }
     println!("  venue: {}", m.event.venue);
+    if let (Some(session), Some(end)) = (&m.session, inputs.conf.schedule.end()) {
+        println!(
+            "  programme: {} items, {} - {} ({})",
+            m.agenda.len(),
+            schedule::clock(schedule::minutes(inputs.conf.start)),
+            schedule::clock(end),
+            session.name
+        );
+    }
+    println!(
+        "  documents: {}",
+        docs.iter().map(|d| d.name).collect::<Vec<_>>().join(", ")
+    );
     println!("  font: {} {} pt", m.style.font, m.style.size);
     println!("ok");
     Ok(())
 }
 
-/// `hoinghi preview`: one invitation as a PNG picture.
+/// `hoinghi list`: the documents the model produces, with their files.
+pub fn list(cmd: &ListCommand) -> Result<(), Problems> {
+    let conf = model::load(&cmd.input.model)?;
+    for document in documents::DOCUMENTS
+        .iter()
+        .filter(|d| d.is_produced_by(&conf.model))
+    {
+        println!("{:<20} {}", document.name, document.title);
+        let files = document.files(&conf.model);
+        for file in &files {
+            println!("    {}", cmd.out.join(file).display());
+        }
+    }
+    Ok(())
+}
+
+/// `hoinghi preview`: one page as a PNG picture.
 pub fn preview(cmd: &PreviewCommand) -> Result<(), Problems> {
     let inputs = Inputs::load(&cmd.input)?;
+    let docs = inputs.documents(Some(&cmd.document))?;
+    let Some(&document) = docs.first() else {
+        return Err(one(Problem::new(
+            "--document",
+            format!("the model does not produce {}", cmd.document),
+        )));
+    };
     let index = cmd
         .invitee
         .as_deref()
         .map_or(Ok(0), |id| inputs.invitee(id))?;
-    let doc = inputs.compile_invitations(&[index])?;
+    let compiled = inputs.compile(&[document], &[index])?;
+    let pages = &compiled[0].pages;
     let png = inputs
         .typesetter
-        .png(&doc, 0, cmd.dpi as f32 / 72.0)
-        .map_err(|e| one(Problem::new(cmd.output.display().to_string(), e)))?;
+        .png(pages, cmd.page.saturating_sub(1), cmd.dpi as f32 / 72.0)
+        .map_err(|e| {
+            one(Problem::new(
+                "--page",
+                format!("{e} (it has {} pages)", pages.pages().len()),
+            ))
+        })?;
     let dir = cmd
         .output
         .parent()
@@ -306,13 +488,14 @@ pub fn preview(cmd: &PreviewCommand) -> Result<(), Problems> {
             "is not a file name",
         ))
     })?;
-    let mut staging = Staging::new(dir).map_err(one)?;
+    let staging = Staging::new(dir).map_err(one)?;
     staging.add(Path::new(name), &png).map_err(one)?;
     staging.commit(&[]).map_err(one)?;
     eprintln!(
-        "wrote {} (invitation of {})",
+        "wrote {} ({}, page {})",
         cmd.output.display(),
-        inputs.conf.model.invitees[index].label()
+        document.name,
+        cmd.page
     );
     Ok(())
 }
@@ -329,29 +512,21 @@ pub fn fonts(cmd: &FontsCommand) -> Result<(), Problems> {
             .ok()
             .map(|c| c.model.style.font),
     };
-    if let Some(family) = family {
-        match fonts.family(&family) {
-            Some(faces) => {
-                let first = faces
-                    .first()
-                    .map(|f| f.info().family.clone())
-                    .unwrap_or_default();
-                println!("{}: {first} ({} faces)", invitation::FOLDER, faces.len());
-            }
-            None => {
-                return Err(one(Problem::new(
-                    "style.font",
-                    format!("\"{family}\" is not a loaded font family"),
-                )));
-            }
-        }
+    let Some(family) = family else { return Ok(()) };
+    let Some(faces) = fonts.family(&family) else {
+        return Err(one(Problem::new(
+            "style.font",
+            format!("\"{family}\" is not a loaded font family"),
+        )));
+    };
+    let resolved = faces
+        .first()
+        .map(|f| f.info().family.clone())
+        .unwrap_or_default();
+    for document in &documents::DOCUMENTS {
+        println!("{}: {resolved} ({} faces)", document.name, faces.len());
     }
     Ok(())
-}
-
-fn is_invitation_file(name: &str) -> bool {
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    digits >= 3 && name[digits..].starts_with('-') && name.ends_with(".pdf")
 }
 
 fn plural(n: usize) -> &'static str {

@@ -2,11 +2,14 @@
 
 mod cli;
 mod commands;
+mod context;
+mod documents;
 mod fonts;
-mod invitation;
 mod model;
 mod output;
+mod parallel;
 mod render;
+mod schedule;
 mod typeset;
 mod vn;
 
@@ -21,6 +24,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(cmd) => commands::build(cmd),
         Command::Check(cmd) => commands::check(cmd),
+        Command::List(cmd) => commands::list(cmd),
         Command::Preview(cmd) => commands::preview(cmd),
         Command::Fonts(cmd) => commands::fonts(cmd),
     };

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::schedule::Schedule;
+
 /// The forms of address an invitee may carry.
 pub const HONORIFICS: [&str; 3] = ["Đồng chí", "Ông", "Bà"];
 
@@ -31,6 +33,207 @@ pub struct Model {
     #[serde(default)]
     pub style: Style,
     pub invitees: Vec<Invitee>,
+    /// The plan the annexes are attached to ("Kèm theo Kế hoạch số …").
+    #[serde(default)]
+    pub plan: Option<Plan>,
+    /// The part of the day the conference occupies ("01 buổi").
+    #[serde(default)]
+    pub session: Option<Session>,
+    /// The programme, in order; clock times are computed from `event.start`.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// Biểu số 01: who presents what in the presentations block.
+    #[serde(default)]
+    pub presentations: Vec<Presentation>,
+    /// Biểu số 02: the display tables.
+    #[serde(default)]
+    pub exhibits: Vec<Exhibit>,
+    #[serde(default)]
+    pub awards: Option<Awards>,
+    /// What only the MC's script needs.
+    #[serde(default)]
+    pub script: Option<Script>,
+}
+
+/// A person as the papers name them.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(default)]
+    pub honorific: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub position: Option<String>,
+}
+
+/// A plan of the issuer's (Kế hoạch), cited by its annexes.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// "KH-UBND".
+    pub symbol: String,
+    /// "YYYY-MM-DD", "YYYY-MM" (day blank) or null.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// "buổi sáng", "buổi chiều".
+    pub name: String,
+    /// When the session ends, "HH:MM": a programme running past it is reported.
+    pub end: String,
+}
+
+/// What an agenda item is, which decides what the MC says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// Tuyên bố lý do, giới thiệu đại biểu.
+    Opening,
+    /// A speech by `speaker` (khai mạc, chỉ đạo …).
+    Speech,
+    /// A report or film shown to the conference.
+    Report,
+    /// The presentations of `presentations`, one after another.
+    Presentations,
+    /// The awards ceremony of `awards`.
+    Awards,
+    /// Kết luận, bế mạc.
+    Closing,
+    #[default]
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    #[serde(default)]
+    pub kind: ItemKind,
+    /// "Phát biểu khai mạc Hội nghị".
+    pub content: String,
+    /// Who performs it, for the programme's "Thực hiện" column: "Lãnh đạo UBND tỉnh".
+    #[serde(default)]
+    pub by: Option<String>,
+    /// Whom the MC invites to speak.
+    #[serde(default)]
+    pub speaker: Option<Person>,
+    /// Its length; for the presentations block, the sum of the presentations when left out.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// A stage direction for the script: "Trình chiếu phóng sự".
+    #[serde(default)]
+    pub direction: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Presentation {
+    /// The presenting body: "Sở Công Thương", "UBND xã Chi Lăng".
+    pub unit: String,
+    #[serde(default)]
+    pub speaker: Option<Person>,
+    pub topic: String,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exhibit {
+    /// The table's number.
+    pub table: u32,
+    /// The commune or ward that hosts it.
+    pub host: String,
+    pub products: Vec<Product>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub name: String,
+    pub producer: String,
+    /// OCOP rating, 3 to 5.
+    pub stars: u8,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Awards {
+    pub decision: Decision,
+    /// "Bằng khen", "Giấy khen".
+    pub form: String,
+    /// Who announces the decision: "đại diện lãnh đạo Sở Nội vụ".
+    pub announcer: String,
+    /// Who hands the awards over.
+    pub presenter: Person,
+    /// How many awardees go on stage at once.
+    #[serde(default = "default_group_size")]
+    pub group_size: usize,
+    /// Collectives (tập thể), called first.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// Individuals (cá nhân).
+    #[serde(default)]
+    pub individuals: Vec<Awardee>,
+}
+
+fn default_group_size() -> usize {
+    10
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// "1234/QĐ-UBND"; null leaves it blank.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// "YYYY-MM-DD" or null.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Who signed it: "Chủ tịch Ủy ban nhân dân tỉnh".
+    pub signer: String,
+    /// What it is about, after "về việc": "tặng Bằng khen cho các tập thể, cá nhân …".
+    pub about: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Awardee {
+    pub name: String,
+    #[serde(default)]
+    pub position: Option<String>,
+    #[serde(default)]
+    pub organization: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Script {
+    /// Who reads the script: "Chánh Văn phòng UBND tỉnh".
+    #[serde(default)]
+    pub mc: Option<String>,
+    /// The reason for the conference, read after the greeting (tuyên bố lý do).
+    pub reason: String,
+    /// The delegates introduced at the opening.
+    #[serde(default)]
+    pub introductions: Vec<Introduction>,
+}
+
+/// A delegate introduced at the opening: an invitee by id, or a person named here.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Introduction {
+    /// Protocol rank: lower is introduced first.
+    pub rank: u32,
+    /// The side the delegate belongs to: "Thường trực Hội đồng nhân dân tỉnh".
+    pub bloc: String,
+    #[serde(default)]
+    pub invitee: Option<String>,
+    #[serde(default)]
+    pub person: Option<Person>,
 }
 
 /// The body that issues the papers (NĐ 30 ô 2).
@@ -166,6 +369,12 @@ pub struct Conference {
     pub date: Option<NaiveDate>,
     pub start: NaiveTime,
     pub signing: SigningDate,
+    /// The date of the plan the annexes cite.
+    pub plan_date: SigningDate,
+    pub session_end: Option<NaiveTime>,
+    /// The date of the awards decision.
+    pub decision_date: Option<NaiveDate>,
+    pub schedule: Schedule,
 }
 
 impl Conference {
@@ -499,15 +708,170 @@ fn check(model: Model) -> Result<Conference, Problems> {
         }
     }
 
+    let programme = check_programme(&model, start, &mut problems);
     if problems.is_empty() {
+        let (plan_date, session_end, decision_date, schedule) = programme;
         Ok(Conference {
             model,
             date,
             start,
             signing,
+            plan_date,
+            session_end,
+            decision_date,
+            schedule,
         })
     } else {
         Err(Problems(problems))
+    }
+}
+
+/// Checks the programme and everything hanging off it: session, agenda, presentations,
+/// exhibits, awards, script.
+fn check_programme(
+    model: &Model,
+    start: NaiveTime,
+    problems: &mut Vec<Problem>,
+) -> (SigningDate, Option<NaiveTime>, Option<NaiveDate>, Schedule) {
+    let mut report = |place: String, message: String| problems.push(Problem::new(place, message));
+    let plan_date = match model.plan.as_ref().and_then(|p| p.date.as_deref()) {
+        None | Some("") => SigningDate::default(),
+        Some(d) => parse_signing_date(d)
+            .map_err(|m| report("plan.date".into(), m))
+            .unwrap_or_default(),
+    };
+    let session_end = model.session.as_ref().and_then(|s| {
+        parse_time(&s.end)
+            .map_err(|m| report("session.end".into(), m))
+            .ok()
+    });
+    let decision_date = model
+        .awards
+        .as_ref()
+        .and_then(|a| a.decision.date.as_deref())
+        .and_then(|d| {
+            parse_date(d)
+                .map_err(|m| report("awards.decision.date".into(), m))
+                .ok()
+        });
+
+    for (i, item) in model.agenda.iter().enumerate() {
+        let at = |field: &str| format!("agenda[{i}].{field}");
+        if item.minutes.is_none() && item.kind != ItemKind::Presentations {
+            report(at("minutes"), "is needed: how long the item lasts".into());
+        }
+        if item.kind == ItemKind::Presentations && model.presentations.is_empty() {
+            report(
+                at("kind"),
+                "is \"presentations\" but the model has no presentations".into(),
+            );
+        }
+        if item.kind == ItemKind::Awards && model.awards.is_none() {
+            report(
+                at("kind"),
+                "is \"awards\" but the model has no awards".into(),
+            );
+        }
+        if let Some(speaker) = &item.speaker {
+            check_person(&at("speaker"), speaker, &mut report);
+        }
+    }
+    if !model.agenda.is_empty() && model.session.is_none() {
+        report(
+            "session".into(),
+            "is needed with an agenda: the part of the day it must fit, e.g. {\"name\": \"buổi sáng\", \"end\": \"11:30\"}".into(),
+        );
+    }
+    for (i, p) in model.presentations.iter().enumerate() {
+        if p.minutes == 0 {
+            report(
+                format!("presentations[{i}].minutes"),
+                "must be at least 1".into(),
+            );
+        }
+        if let Some(speaker) = &p.speaker {
+            check_person(&format!("presentations[{i}].speaker"), speaker, &mut report);
+        }
+    }
+    let mut tables: HashMap<u32, usize> = HashMap::new();
+    for (i, exhibit) in model.exhibits.iter().enumerate() {
+        if let Some(first) = tables.insert(exhibit.table, i) {
+            tables.insert(exhibit.table, first);
+            report(
+                format!("exhibits[{i}].table"),
+                format!(
+                    "{} is already the number of exhibits[{first}]",
+                    exhibit.table
+                ),
+            );
+        }
+        for (j, product) in exhibit.products.iter().enumerate() {
+            if !(3..=5).contains(&product.stars) {
+                report(
+                    format!("exhibits[{i}].products[{j}].stars"),
+                    format!("{} is not an OCOP rating of 3, 4 or 5 stars", product.stars),
+                );
+            }
+        }
+    }
+    if let Some(awards) = &model.awards {
+        if awards.group_size == 0 {
+            report("awards.group_size".into(), "must be at least 1".into());
+        }
+        check_person("awards.presenter", &awards.presenter, &mut report);
+    }
+    if let Some(script) = &model.script {
+        for (i, intro) in script.introductions.iter().enumerate() {
+            let place = format!("script.introductions[{i}]");
+            match (&intro.invitee, &intro.person) {
+                (Some(id), None) => {
+                    if !model
+                        .invitees
+                        .iter()
+                        .any(|inv| inv.id.as_deref() == Some(id))
+                    {
+                        report(
+                            format!("{place}.invitee"),
+                            format!("no invitee has the id {}", quote(id)),
+                        );
+                    } else if model
+                        .invitees
+                        .iter()
+                        .any(|inv| inv.id.as_deref() == Some(id) && inv.name.is_none())
+                    {
+                        report(
+                            format!("{place}.invitee"),
+                            format!("the invitee {} has no name to introduce", quote(id)),
+                        );
+                    }
+                }
+                (None, Some(person)) => {
+                    check_person(&format!("{place}.person"), person, &mut report)
+                }
+                _ => report(
+                    place,
+                    "needs either \"invitee\" (an id) or \"person\", not both".into(),
+                ),
+            }
+        }
+    }
+    let schedule = Schedule::compute(start, &model.agenda, &model.presentations)
+        .map_err(|p| problems.push(p))
+        .unwrap_or_default();
+    (plan_date, session_end, decision_date, schedule)
+}
+
+fn check_person(place: &str, person: &Person, report: &mut impl FnMut(String, String)) {
+    if let Some(h) = &person.honorific {
+        if !HONORIFICS.contains(&h.as_str()) {
+            report(
+                format!("{place}.honorific"),
+                format!("{} is not one of \"Đồng chí\", \"Ông\", \"Bà\"", quote(h)),
+            );
+        }
+    }
+    if person.name.is_empty() {
+        report(format!("{place}.name"), "must not be empty".into());
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use tempfile::TempPath;
 
@@ -13,12 +14,13 @@ use crate::model::Problem;
 /// The prefix of temporary files; leftovers of a killed build are removed by the next one.
 const TEMP_PREFIX: &str = ".hoinghi-tmp-";
 
-/// Files written so far, waiting for [`Staging::commit`]. Dropping it removes them.
+/// Files written so far, waiting for [`Staging::commit`]. Dropping it removes them. Several
+/// threads may add files at once.
 pub struct Staging {
     root: PathBuf,
-    files: Vec<(TempPath, PathBuf)>,
+    files: Mutex<Vec<(TempPath, PathBuf)>>,
     /// Folders already rid of leftovers (never again: our own files now carry the prefix).
-    cleaned: HashSet<PathBuf>,
+    cleaned: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -27,18 +29,21 @@ impl Staging {
         std::fs::create_dir_all(root).map_err(|e| cannot_write(root, e))?;
         Ok(Self {
             root: root.to_path_buf(),
-            files: Vec::new(),
-            cleaned: HashSet::new(),
+            files: Mutex::new(Vec::new()),
+            cleaned: Mutex::new(HashSet::new()),
         })
     }
 
     /// Writes `bytes` to a temporary file that will become `root/relative`.
-    pub fn add(&mut self, relative: &Path, bytes: &[u8]) -> Result<(), Problem> {
+    pub fn add(&self, relative: &Path, bytes: &[u8]) -> Result<(), Problem> {
         let dest = self.root.join(relative);
         let dir = dest.parent().unwrap_or(&self.root);
-        if self.cleaned.insert(dir.to_path_buf()) {
-            std::fs::create_dir_all(dir).map_err(|e| cannot_write(dir, e))?;
-            remove_leftovers(dir);
+        {
+            let mut cleaned = self.cleaned.lock().expect("no writer panicked");
+            if cleaned.insert(dir.to_path_buf()) {
+                std::fs::create_dir_all(dir).map_err(|e| cannot_write(dir, e))?;
+                remove_leftovers(dir);
+            }
         }
         let mut file = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
@@ -47,14 +52,18 @@ impl Staging {
         file.write_all(bytes)
             .and_then(|()| file.as_file().sync_data())
             .map_err(|e| cannot_write(&dest, e))?;
-        self.files.push((file.into_temp_path(), dest));
+        self.files
+            .lock()
+            .expect("no writer panicked")
+            .push((file.into_temp_path(), dest));
         Ok(())
     }
 
     /// Moves every staged file into place, then removes `stale` files.
     pub fn commit(self, stale: &[PathBuf]) -> Result<Vec<PathBuf>, Problem> {
-        let mut written = Vec::with_capacity(self.files.len());
-        for (temp, dest) in self.files {
+        let files = self.files.into_inner().expect("no writer panicked");
+        let mut written = Vec::with_capacity(files.len());
+        for (temp, dest) in files {
             temp.persist(&dest)
                 .map_err(|e| cannot_write(&dest, e.error))?;
             written.push(dest);
@@ -98,7 +107,7 @@ mod tests {
     #[test]
     fn nothing_appears_before_commit_and_nothing_is_left_after_a_drop() {
         let dir = tempfile::tempdir().unwrap();
-        let mut staging = Staging::new(dir.path()).unwrap();
+        let staging = Staging::new(dir.path()).unwrap();
         staging.add(Path::new("a/b.pdf"), b"x").unwrap();
         staging.add(Path::new("a/c.pdf"), b"y").unwrap();
         assert!(!dir.path().join("a/b.pdf").exists());
@@ -111,8 +120,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("old.pdf"), b"old").unwrap();
         std::fs::write(dir.path().join(".hoinghi-tmp-killed"), b"half").unwrap();
-        let mut staging = Staging::new(dir.path()).unwrap();
+        let staging = Staging::new(dir.path()).unwrap();
         staging.add(Path::new("new.pdf"), b"new").unwrap();
+        staging.add(Path::new("sub/1.pdf"), b"1").unwrap();
+        staging.add(Path::new("sub/2.pdf"), b"2").unwrap();
         let keep = vec![dir.path().join("new.pdf")];
         let stale = stale_files(dir.path(), |n| n.ends_with(".pdf"), &keep);
         assert_eq!(stale, [dir.path().join("old.pdf")]);
@@ -120,5 +131,6 @@ mod tests {
         assert_eq!(std::fs::read(dir.path().join("new.pdf")).unwrap(), b"new");
         assert!(!dir.path().join("old.pdf").exists());
         assert!(!dir.path().join(".hoinghi-tmp-killed").exists());
+        assert_eq!(std::fs::read(dir.path().join("sub/2.pdf")).unwrap(), b"2");
     }
 }

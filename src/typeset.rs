@@ -6,14 +6,17 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Duration, Label, Smart};
+use typst::ecow::EcoVec;
+use typst::foundations::{Bytes, Content, Datetime, Duration, Label, Smart};
 use typst::introspection::Introspector;
 use typst::layout::PageRanges;
+use typst::layout::{Abs, Frame, Point, Sides, Size};
+use typst::model::Document;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
-use typst_layout::PagedDocument;
+use typst_layout::{Page, PagedDocument};
 use typst_pdf::PdfOptions;
 
 use crate::fonts::FontSet;
@@ -149,6 +152,49 @@ pub fn pages_of_label(doc: &PagedDocument, label: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The pages of an A5 booklet imposed for saddle-stitch printing: two pages side by side on
+/// each side of an A4 landscape sheet, in the order that makes a folded, stapled booklet when
+/// printed duplex (short-edge flip). Blank pages pad the count to a multiple of 4.
+pub fn impose_booklet(doc: &PagedDocument) -> PagedDocument {
+    let pages = doc.pages();
+    let count = pages.len().div_ceil(4) * 4;
+    let sheet = Size::new(Abs::mm(297.0), Abs::mm(210.0));
+    let half = sheet.x / 2.0;
+    let mut sheets = EcoVec::new();
+    for (number, (left, right)) in booklet_order(count).into_iter().enumerate() {
+        let mut frame = Frame::hard(sheet);
+        for (slot, page) in [(0.0, left), (1.0, right)] {
+            // Pages past the end are the blank padding.
+            let Some(page) = pages.get(page - 1) else {
+                continue;
+            };
+            let size = page.frame.size();
+            let at = Point::new(
+                half * slot + (half - size.x) / 2.0,
+                (sheet.y - size.y) / 2.0,
+            );
+            frame.push_frame(at, page.frame.clone());
+        }
+        sheets.push(Page {
+            frame,
+            bleed: Sides::splat(Abs::zero()),
+            fill: Smart::Auto,
+            numbering: None,
+            supplement: Content::empty(),
+            number: number as u64 + 1,
+        });
+    }
+    PagedDocument::new(sheets, doc.info().clone())
+}
+
+/// For a booklet of `count` pages (a multiple of 4), the (left, right) page numbers of each
+/// printed side in print order: the outer sheet first, its front then its back.
+pub fn booklet_order(count: usize) -> Vec<(usize, usize)> {
+    (0..count / 4)
+        .flat_map(|s| [(count - 2 * s, 2 * s + 1), (2 * s + 2, count - 2 * s - 1)])
+        .collect()
+}
+
 fn file_id(path: &str) -> FileId {
     RootedPath::new(
         VirtualRoot::Project,
@@ -242,5 +288,22 @@ impl World for DocWorld<'_> {
     // No clock: documents must not depend on the day they are built.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booklet_sides_pair_the_outer_pages_first() {
+        assert_eq!(booklet_order(4), [(4, 1), (2, 3)]);
+        assert_eq!(booklet_order(8), [(8, 1), (2, 7), (6, 3), (4, 5)]);
+        let mut all: Vec<usize> = booklet_order(12)
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .collect();
+        all.sort();
+        assert_eq!(all, (1..=12).collect::<Vec<_>>());
     }
 }

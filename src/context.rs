@@ -1,0 +1,363 @@
+//! What templates are given: the model as written, plus everything derived from it (wording
+//! of dates, clock times of the programme, introduction order, award groups), computed here
+//! once so that every document says the same thing.
+
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+use crate::model::{
+    Awards, Conference, Exhibit, Invitee, Issuer, ItemKind, Person, Signer, SigningDate, Style,
+};
+use crate::schedule::{self, Slot};
+use crate::vn;
+
+/// The variables of every template.
+#[derive(Serialize)]
+struct Context<'a> {
+    style: &'a Style,
+    /// True while the date is not fixed: every paper is a draft.
+    draft: bool,
+    issuer: &'a Issuer,
+    event: EventText<'a>,
+    invitation: InvitationText<'a>,
+    signer: &'a Signer,
+    /// The invitees this rendering is for (all of them, or the one previewed).
+    invitees: Vec<Numbered<&'a Invitee>>,
+    plan: Option<PlanText<'a>>,
+    session: Option<SessionText<'a>>,
+    agenda: Vec<ItemText<'a>>,
+    presentations: Vec<PresentationText<'a>>,
+    exhibits: &'a [Exhibit],
+    awards: Option<AwardsText<'a>>,
+    script: Option<ScriptText<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventText<'a> {
+    title: &'a str,
+    venue: &'a str,
+    chair: &'a str,
+    /// "08 giờ 00 phút, thứ Năm, ngày 16/10/2025", or with the tentative wording.
+    time: String,
+    /// "thứ Năm, ngày 16/10/2025", or the tentative wording: "trong tháng 10/2025".
+    day: String,
+    /// "08h00".
+    start: String,
+}
+
+#[derive(Serialize)]
+struct InvitationText<'a> {
+    /// The number with the decree's leading zero, or none to leave it blank.
+    number: Option<String>,
+    symbol: &'a str,
+    signed: DateParts,
+    notes: &'a [String],
+    recipients: &'a [String],
+}
+
+/// A date's parts as printed; none where the clerk fills it in by hand.
+#[derive(Serialize)]
+struct DateParts {
+    day: Option<String>,
+    month: Option<String>,
+    year: Option<String>,
+}
+
+impl From<SigningDate> for DateParts {
+    fn from(d: SigningDate) -> Self {
+        Self {
+            day: d.day.map(vn::day),
+            month: d.month.map(vn::month),
+            year: d.year.map(|y| y.to_string()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PlanText<'a> {
+    number: Option<String>,
+    symbol: &'a str,
+    signed: DateParts,
+}
+
+#[derive(Serialize)]
+struct SessionText<'a> {
+    name: &'a str,
+    /// "11h30".
+    end: String,
+    /// Minutes the programme runs past the session's end, if it does.
+    overrun: Option<u32>,
+}
+
+/// An item with its 1-based position.
+#[derive(Serialize)]
+struct Numbered<T> {
+    index: usize,
+    #[serde(flatten)]
+    item: T,
+}
+
+#[derive(Serialize)]
+struct Clock {
+    /// "08h00", "08h10", "08h00 - 08h10".
+    start: String,
+    end: String,
+    time: String,
+}
+
+impl From<Slot> for Clock {
+    fn from(slot: Slot) -> Self {
+        Self {
+            start: schedule::clock(slot.start),
+            end: schedule::clock(slot.end),
+            time: slot.text(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ItemText<'a> {
+    index: usize,
+    kind: ItemKind,
+    content: &'a str,
+    by: Option<&'a str>,
+    speaker: Option<&'a Person>,
+    minutes: u32,
+    direction: Option<&'a str>,
+    #[serde(flatten)]
+    clock: Clock,
+}
+
+#[derive(Serialize)]
+struct PresentationText<'a> {
+    index: usize,
+    unit: &'a str,
+    speaker: Option<&'a Person>,
+    topic: &'a str,
+    minutes: u32,
+    #[serde(flatten)]
+    clock: Clock,
+}
+
+#[derive(Serialize)]
+struct AwardsText<'a> {
+    form: &'a str,
+    announcer: &'a str,
+    presenter: &'a Person,
+    decision_number: Option<&'a str>,
+    /// "ngày 10/10/2025", or none.
+    decision_date: Option<String>,
+    decision_signer: &'a str,
+    decision_about: &'a str,
+    organizations: &'a [String],
+    individuals: &'a [crate::model::Awardee],
+    /// Who goes on stage together: collectives first, then individuals, `group_size` at a
+    /// time, numbered through.
+    groups: Vec<Vec<Numbered<AwardeeText<'a>>>>,
+}
+
+#[derive(Serialize)]
+struct AwardeeText<'a> {
+    name: &'a str,
+    position: Option<&'a str>,
+    organization: Option<&'a str>,
+    collective: bool,
+}
+
+#[derive(Serialize)]
+struct ScriptText<'a> {
+    mc: Option<&'a str>,
+    reason: &'a str,
+    /// The introduced delegates by rank, consecutive ones of a bloc together.
+    blocs: Vec<Bloc<'a>>,
+}
+
+#[derive(Serialize)]
+struct Bloc<'a> {
+    bloc: &'a str,
+    people: Vec<PersonText<'a>>,
+}
+
+#[derive(Serialize)]
+struct PersonText<'a> {
+    honorific: Option<&'a str>,
+    name: &'a str,
+    position: Option<&'a str>,
+}
+
+/// The template variables for a conference; `invitees` are the 0-based positions of the
+/// invitees to render invitations for.
+pub fn build(conf: &Conference, invitees: &[usize]) -> Value {
+    let m = &conf.model;
+    let context = Context {
+        style: &m.style,
+        draft: conf.is_draft(),
+        issuer: &m.issuer,
+        event: EventText {
+            title: &m.event.title,
+            venue: &m.event.venue,
+            chair: &m.event.chair,
+            time: vn::event_time(conf.start, conf.date, tentative(conf)),
+            day: match conf.date {
+                Some(date) => format!("{}, ngày {}", vn::weekday(date), vn::short_date(date)),
+                None => tentative(conf).to_string(),
+            },
+            start: schedule::clock(schedule::minutes(conf.start)),
+        },
+        invitation: InvitationText {
+            number: m.invitation.number.map(|n| format!("{n:02}")),
+            symbol: &m.invitation.symbol,
+            signed: conf.signing.into(),
+            notes: &m.invitation.notes,
+            recipients: &m.invitation.recipients,
+        },
+        signer: &m.signer,
+        invitees: invitees
+            .iter()
+            .map(|&i| Numbered {
+                index: i + 1,
+                item: &m.invitees[i],
+            })
+            .collect(),
+        plan: m.plan.as_ref().map(|p| PlanText {
+            number: p.number.map(|n| format!("{n:02}")),
+            symbol: &p.symbol,
+            signed: conf.plan_date.into(),
+        }),
+        session: m.session.as_ref().map(|s| SessionText {
+            name: &s.name,
+            end: conf
+                .session_end
+                .map(|t| schedule::clock(schedule::minutes(t)))
+                .unwrap_or_default(),
+            overrun: conf.session_end.and_then(|end| conf.schedule.overrun(end)),
+        }),
+        agenda: m
+            .agenda
+            .iter()
+            .zip(&conf.schedule.items)
+            .enumerate()
+            .map(|(i, (item, &slot))| ItemText {
+                index: i + 1,
+                kind: item.kind,
+                content: &item.content,
+                by: item.by.as_deref(),
+                speaker: item.speaker.as_ref(),
+                minutes: slot.end - slot.start,
+                direction: item.direction.as_deref(),
+                clock: slot.into(),
+            })
+            .collect(),
+        presentations: m
+            .presentations
+            .iter()
+            .zip(&conf.schedule.presentations)
+            .enumerate()
+            .map(|(i, (p, &slot))| PresentationText {
+                index: i + 1,
+                unit: &p.unit,
+                speaker: p.speaker.as_ref(),
+                topic: &p.topic,
+                minutes: p.minutes,
+                clock: slot.into(),
+            })
+            .collect(),
+        exhibits: &m.exhibits,
+        awards: m.awards.as_ref().map(|a| awards(a, conf)),
+        script: m.script.as_ref().map(|s| ScriptText {
+            mc: s.mc.as_deref(),
+            reason: &s.reason,
+            blocs: introductions(conf),
+        }),
+    };
+    Value::from(Serde(&context))
+}
+
+fn tentative(conf: &Conference) -> &str {
+    conf.model.event.tentative.as_deref().unwrap_or_default()
+}
+
+fn awards<'a>(a: &'a Awards, conf: &Conference) -> AwardsText<'a> {
+    let everyone: Vec<AwardeeText> = a
+        .organizations
+        .iter()
+        .map(|name| AwardeeText {
+            name,
+            position: None,
+            organization: None,
+            collective: true,
+        })
+        .chain(a.individuals.iter().map(|p| AwardeeText {
+            name: &p.name,
+            position: p.position.as_deref(),
+            organization: p.organization.as_deref(),
+            collective: false,
+        }))
+        .collect();
+    let size = a.group_size.max(1);
+    let mut groups: Vec<Vec<Numbered<AwardeeText>>> = Vec::new();
+    for (i, awardee) in everyone.into_iter().enumerate() {
+        if i % size == 0 {
+            groups.push(Vec::new());
+        }
+        groups
+            .last_mut()
+            .expect("a group was just pushed")
+            .push(Numbered {
+                index: i + 1,
+                item: awardee,
+            });
+    }
+    AwardsText {
+        form: &a.form,
+        announcer: &a.announcer,
+        presenter: &a.presenter,
+        decision_number: a.decision.number.as_deref(),
+        decision_date: conf
+            .decision_date
+            .map(|d| format!("ngày {}", vn::short_date(d))),
+        decision_signer: &a.decision.signer,
+        decision_about: &a.decision.about,
+        organizations: &a.organizations,
+        individuals: &a.individuals,
+        groups,
+    }
+}
+
+/// The delegates to introduce, by rank (ties keep the model's order), resolved to their
+/// names, with consecutive delegates of one bloc together.
+fn introductions(conf: &Conference) -> Vec<Bloc<'_>> {
+    let Some(script) = &conf.model.script else {
+        return vec![];
+    };
+    let mut intros: Vec<_> = script.introductions.iter().collect();
+    intros.sort_by_key(|i| i.rank);
+    let mut blocs: Vec<Bloc> = Vec::new();
+    for intro in intros {
+        let person = match (&intro.invitee, &intro.person) {
+            (_, Some(p)) => PersonText {
+                honorific: p.honorific.as_deref(),
+                name: &p.name,
+                position: p.position.as_deref(),
+            },
+            (Some(id), None) => {
+                let inv = &conf.model.invitees[conf.invitee_index(id).expect("ids were validated")];
+                PersonText {
+                    honorific: inv.honorific.as_deref(),
+                    name: inv.name.as_deref().unwrap_or_default(),
+                    position: inv.position.as_deref(),
+                }
+            }
+            (None, None) => continue,
+        };
+        match blocs.last_mut() {
+            Some(last) if last.bloc == intro.bloc => last.people.push(person),
+            _ => blocs.push(Bloc {
+                bloc: &intro.bloc,
+                people: vec![person],
+            }),
+        }
+    }
+    blocs
+}
