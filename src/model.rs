@@ -766,6 +766,12 @@ fn check_programme(
                 "is \"presentations\" but the model has no presentations".into(),
             );
         }
+        if item.kind == ItemKind::Opening && model.script.is_none() {
+            report(
+                at("kind"),
+                "is \"opening\" but the model has no script: the reason for the conference and whom to introduce".into(),
+            );
+        }
         if item.kind == ItemKind::Awards && model.awards.is_none() {
             report(
                 at("kind"),
@@ -803,6 +809,12 @@ fn check_programme(
                     "{} is already the number of exhibits[{first}]",
                     exhibit.table
                 ),
+            );
+        }
+        if exhibit.products.is_empty() {
+            report(
+                format!("exhibits[{i}].products"),
+                "must list at least one product".into(),
             );
         }
         for (j, product) in exhibit.products.iter().enumerate() {

@@ -18,6 +18,22 @@ const BUILT_IN: &[(&str, &str)] = &[
         "giay-moi.typ.j2",
         include_str!("../templates/giay-moi.typ.j2"),
     ),
+    (
+        "chuong-trinh.typ.j2",
+        include_str!("../templates/chuong-trinh.typ.j2"),
+    ),
+    (
+        "kich-ban.typ.j2",
+        include_str!("../templates/kich-ban.typ.j2"),
+    ),
+    (
+        "bieu-01-tham-luan.typ.j2",
+        include_str!("../templates/bieu-01-tham-luan.typ.j2"),
+    ),
+    (
+        "bieu-02-trung-bay.typ.j2",
+        include_str!("../templates/bieu-02-trung-bay.typ.j2"),
+    ),
     ("macros.typ.j2", include_str!("../templates/macros.typ.j2")),
     ("nd30.typ", include_str!("../templates/nd30.typ")),
 ];
@@ -54,9 +70,7 @@ impl Templates {
             }
         });
         env.set_formatter(format_value);
-        env.add_filter("str", |text: &str| {
-            Value::from_safe_string(typst_string(text))
-        });
+        add_filters(&mut env);
 
         let mut problems = Vec::new();
         let mut typst_files = Vec::new();
@@ -139,6 +153,17 @@ impl Templates {
         }
         best.map(|(l, _)| l)
     }
+}
+
+/// The filters templates may use beside minijinja's own.
+fn add_filters(env: &mut Environment<'static>) {
+    // A Typst string literal, for the few values passed in code.
+    env.add_filter("str", |text: &str| {
+        Value::from_safe_string(typst_string(text))
+    });
+    // "Phát biểu khai mạc" → "phát biểu khai mạc", to continue a sentence; and back.
+    env.add_filter("lower_first", |text: &str| crate::vn::lower_first(text));
+    env.add_filter("upper_first", |text: &str| crate::vn::upper_first(text));
 }
 
 /// Writes a value into a template's output: strings escaped for Typst markup, numbers and
@@ -270,9 +295,7 @@ mod tests {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|_| AutoEscape::Custom(ESCAPE.into()));
         env.set_formatter(format_value);
-        env.add_filter("str", |text: &str| {
-            Value::from_safe_string(typst_string(text))
-        });
+        add_filters(&mut env);
         env.render_str(template, context)
     }
 

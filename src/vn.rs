@@ -60,6 +60,22 @@ pub fn event_time(start: NaiveTime, date: Option<NaiveDate>, tentative: &str) ->
     }
 }
 
+/// The text with its first letter in lower case: "Phát biểu khai mạc" → "phát biểu khai mạc".
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// The text with its first letter in upper case: "đại diện" → "Đại diện".
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// A file-name slug: diacritics folded (đ → d), lower case, words joined by hyphens,
 /// nothing but `a-z`, `0-9` and `-`, cut at a word boundary to at most `max` characters.
 /// Empty when the text has no letter or digit at all.
@@ -142,6 +158,17 @@ mod tests {
             event_time(t, None, "trong tháng 10/2025"),
             "08 giờ 00 phút, trong tháng 10/2025"
         );
+    }
+
+    #[test]
+    fn first_letters_change_case_alone() {
+        assert_eq!(
+            lower_first("Phát biểu khai mạc Hội nghị"),
+            "phát biểu khai mạc Hội nghị"
+        );
+        assert_eq!(lower_first("Đồng chí"), "đồng chí");
+        assert_eq!(upper_first("đại diện Sở Nội vụ"), "Đại diện Sở Nội vụ");
+        assert_eq!(lower_first(""), "");
     }
 
     #[test]
