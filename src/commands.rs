@@ -18,7 +18,7 @@ use crate::output::{self, Staging};
 use crate::parallel;
 use crate::render::Templates;
 use crate::schedule;
-use crate::typeset::{self, Diagnostic, Typesetter};
+use crate::typeset::{self, Diagnostic, Part, Typesetter};
 
 /// A model with everything needed to typeset it, checked together.
 struct Inputs {
@@ -37,10 +37,7 @@ struct Compiled {
 struct Export<'a> {
     compiled: &'a Compiled,
     path: PathBuf,
-    /// The 1-based page to export alone (an invitation), or None for the whole document.
-    page: Option<usize>,
-    /// The booklet imposed for printing instead of its pages.
-    imposed: bool,
+    part: Part,
 }
 
 impl Inputs {
@@ -273,24 +270,21 @@ impl Inputs {
                                 .document
                                 .folder()
                                 .join(documents::invitation_file(i, &self.conf.model.invitees[i])),
-                            page: Some(page + 1),
-                            imposed: false,
+                            part: Part::Page(page + 1),
                         }
                     }))
                 }
                 Kind::Booklet => exports.push(Export {
                     compiled: c,
                     path: c.document.imposed_file(),
-                    page: None,
-                    imposed: true,
+                    part: Part::Imposed,
                 }),
                 Kind::Single => {}
             }
             exports.push(Export {
                 compiled: c,
                 path: c.document.file(),
-                page: None,
-                imposed: false,
+                part: Part::Whole,
             });
         }
         exports
@@ -301,19 +295,15 @@ impl Inputs {
     fn export(&self, exports: &[Export], staging: &Staging) -> Result<(), Problems> {
         let results = parallel::map(exports, |e| {
             let ident = format!("hoinghi/{}", e.path.display());
-            let pdf = if e.imposed {
-                self.typesetter
-                    .pdf(&typeset::impose_booklet(&e.compiled.pages), &ident, None)
-            } else {
-                self.typesetter
-                    .pdf(&e.compiled.pages, &ident, e.page.map(|p| (p, p)))
-            };
-            let pdf = pdf.map_err(|m| {
-                Problem::new(
-                    e.path.display().to_string(),
-                    format!("PDF export failed: {m}"),
-                )
-            })?;
+            let pdf = self
+                .typesetter
+                .pdf(&e.compiled.pages, &ident, e.part)
+                .map_err(|m| {
+                    Problem::new(
+                        e.path.display().to_string(),
+                        format!("PDF export failed: {m}"),
+                    )
+                })?;
             staging.add(&e.path, &pdf)
         });
         let problems: Vec<Problem> = results.into_iter().filter_map(Result::err).collect();
@@ -349,7 +339,7 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
     let staging = Staging::new(&cmd.out).map_err(one)?;
     let mut exports = inputs.exports(&compiled, &all);
     if let Some(i) = only {
-        exports.retain(|e| e.page.is_none_or(|p| p == i + 1));
+        exports.retain(|e| !matches!(e.part, Part::Page(p) if p != i + 1));
     }
     inputs.export(&exports, &staging)?;
 

@@ -31,6 +31,16 @@ pub struct Typesetter {
     main: FileId,
 }
 
+/// Which pages of a document a PDF holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    /// One page, 1-based.
+    Page(usize),
+    /// All pages imposed as a booklet (see [`impose_booklet`]).
+    Imposed,
+}
+
 /// A problem Typst reported, located in a file of the document.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -86,14 +96,18 @@ impl Typesetter {
         result
     }
 
-    /// Writes `pages` (1-based, inclusive; all when None) of a document as a PDF. The output
-    /// depends only on the document: no clock time, no random identifier.
-    pub fn pdf(
-        &self,
-        doc: &PagedDocument,
-        ident: &str,
-        pages: Option<(usize, usize)>,
-    ) -> Result<Vec<u8>, String> {
+    /// Writes a part of a document as a PDF. The output depends only on the document: no
+    /// clock time, no random identifier.
+    pub fn pdf(&self, doc: &PagedDocument, ident: &str, part: Part) -> Result<Vec<u8>, String> {
+        let imposed;
+        let (doc, pages) = match part {
+            Part::Whole => (doc, None),
+            Part::Page(page) => (doc, Some((page, page))),
+            Part::Imposed => {
+                imposed = impose_booklet(doc);
+                (&imposed, None)
+            }
+        };
         let options = PdfOptions {
             ident: Smart::Custom(ident.to_string()),
             creator: Smart::Custom(Some(
@@ -103,8 +117,9 @@ impl Typesetter {
             page_ranges: pages.map(|(from, to)| {
                 PageRanges::new(vec![NonZeroUsize::new(from)..=NonZeroUsize::new(to)])
             }),
-            // A page range cannot be exported with tags; whole documents keep them.
-            tagged: pages.is_none(),
+            // A page range cannot be exported with tags, and imposed pages would mix the tag
+            // tree; whole documents keep them.
+            tagged: part == Part::Whole,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(doc, &options).map_err(|errors| {
