@@ -22,6 +22,8 @@ pub enum Command {
     Check(CheckCommand),
     /// Lists the documents the model produces and the files they are written to.
     List(ListCommand),
+    /// Converts an invitee list (XLSX, XLS, ODS or CSV) into the model's JSON.
+    Import(ImportCommand),
     /// Writes a PNG picture of one page (by default: the first invitation), to look at
     /// before a large run.
     Preview(PreviewCommand),
@@ -94,6 +96,20 @@ pub struct ListCommand {
     /// The output folder the paths are shown in.
     #[arg(long, short, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportCommand {
+    /// The spreadsheet: .xlsx, .xls, .ods or .csv.
+    pub file: PathBuf,
+
+    /// The sheet to read; the first when left out.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Where to write the JSON; printed when left out.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -8,7 +8,7 @@ use typst::diag::Severity;
 use typst_layout::PagedDocument;
 
 use crate::cli::{
-    BuildCommand, CheckCommand, FontsCommand, InputArgs, ListCommand, PreviewCommand,
+    BuildCommand, CheckCommand, FontsCommand, ImportCommand, InputArgs, ListCommand, PreviewCommand,
 };
 use crate::context;
 use crate::documents::{self, Document, Kind};
@@ -58,6 +58,9 @@ impl Inputs {
         let (Some(mut conf), Some(templates), Some(fonts)) = (conf, templates, fonts) else {
             return Err(Problems(problems));
         };
+        for warning in &conf.warnings {
+            eprintln!("warning: {warning}");
+        }
 
         let family_place = match &args.font {
             Some(family) => {
@@ -72,7 +75,7 @@ impl Inputs {
             family_place,
             texts
                 .iter()
-                .map(|(place, text)| (place.clone(), text.as_str())),
+                .map(|(place, text)| (conf.place(place), text.as_str())),
         );
         if !problems.is_empty() {
             return Err(Problems(problems));
@@ -199,7 +202,7 @@ impl Inputs {
             .filter(|(_, (start, end))| end - *start != 1)
             .map(|(&i, (start, end))| {
                 Problem::new(
-                    format!("invitees[{i}]"),
+                    self.conf.place(&format!("invitees[{i}]")),
                     format!(
                         "the invitation of {} takes {} pages (from page {start}); it must fit on one: shorten the name, position or organization",
                         model::quote(self.conf.model.invitees[i].label()),
@@ -487,6 +490,39 @@ pub fn preview(cmd: &PreviewCommand) -> Result<(), Problems> {
         document.name,
         cmd.page
     );
+    Ok(())
+}
+
+/// `hoinghi import`: a sheet's invitees as the model's JSON.
+pub fn import(cmd: &ImportCommand) -> Result<(), Problems> {
+    let shown = cmd.file.display().to_string();
+    let sheet = crate::import::read(&cmd.file, &shown, cmd.sheet.as_deref()).map_err(Problems)?;
+    for warning in &sheet.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let invitees = model::normalize_invitees(sheet.invitees, &sheet.places)?;
+    let json = serde_json::to_string_pretty(&serde_json::json!({ "invitees": invitees }))
+        .expect("invitees serialize to JSON")
+        + "\n";
+    match &cmd.output {
+        None => print!("{json}"),
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = path.file_name().ok_or_else(|| {
+                one(Problem::new(
+                    path.display().to_string(),
+                    "is not a file name",
+                ))
+            })?;
+            let staging = Staging::new(dir).map_err(one)?;
+            staging.add(Path::new(name), json.as_bytes()).map_err(one)?;
+            staging.commit(&[]).map_err(one)?;
+            eprintln!("wrote {} invitees into {}", invitees.len(), path.display());
+        }
+    }
     Ok(())
 }
 

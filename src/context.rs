@@ -2,10 +2,13 @@
 //! of dates, clock times of the programme, introduction order, award groups), computed here
 //! once so that every document says the same thing.
 
+use std::cmp::Ordering;
+
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
+use crate::collate::Collation;
 use crate::model::{
     Awards, Conference, Exhibit, Invitee, Issuer, ItemKind, Person, Signer, SigningDate, Style,
 };
@@ -31,6 +34,20 @@ struct Context<'a> {
     exhibits: &'a [Exhibit],
     awards: Option<AwardsText<'a>>,
     script: Option<ScriptText<'a>>,
+    /// Every invitee in protocol order, by group, numbered through: the delegate lists.
+    delegates: Vec<Group<'a>>,
+    /// Those seated at the head table, then those in the front rows: the name cards.
+    cards: Vec<&'a Invitee>,
+}
+
+/// One group of the delegate lists.
+#[derive(Serialize)]
+struct Group<'a> {
+    /// The group's name, none for invitees in no group.
+    name: Option<&'a str>,
+    /// "I", "II" … for the group headings.
+    roman: String,
+    people: Vec<Numbered<&'a Invitee>>,
 }
 
 #[derive(Serialize)]
@@ -270,6 +287,8 @@ pub fn build(conf: &Conference, invitees: &[usize]) -> Value {
             reason: &s.reason,
             blocs: introductions(conf),
         }),
+        delegates: delegates(conf),
+        cards: cards(conf),
     };
     Value::from(Serde(&context))
 }
@@ -360,4 +379,73 @@ fn introductions(conf: &Conference) -> Vec<Bloc<'_>> {
         }
     }
     blocs
+}
+
+/// The invitees in protocol order: groups in the model's order (those in no group last),
+/// inside a group first those the model pins (`order`), then persons by Vietnamese name order
+/// (given name, middle names, family name), then organisations by name.
+fn sorted_invitees(conf: &Conference) -> Vec<&Invitee> {
+    let collation = Collation::new();
+    let m = &conf.model;
+    let group_rank = |inv: &Invitee| {
+        inv.group
+            .as_ref()
+            .and_then(|g| m.groups.iter().position(|x| x == g))
+            .unwrap_or(m.groups.len())
+    };
+    let mut sorted: Vec<&Invitee> = m.invitees.iter().collect();
+    // A stable sort: equal keys keep the list's order.
+    sorted.sort_by(|a, b| {
+        group_rank(a)
+            .cmp(&group_rank(b))
+            .then_with(|| match (a.order, b.order) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            })
+            .then_with(|| match (&a.name, &b.name) {
+                (Some(x), Some(y)) => collation.compare_names(x, y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => collation.compare(a.label(), b.label()),
+            })
+    });
+    sorted
+}
+
+fn delegates(conf: &Conference) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, invitee) in sorted_invitees(conf).into_iter().enumerate() {
+        let name = invitee.group.as_deref();
+        if groups.last().is_none_or(|g| g.name != name) {
+            groups.push(Group {
+                name,
+                roman: vn::roman(groups.len() + 1),
+                people: Vec::new(),
+            });
+        }
+        groups
+            .last_mut()
+            .expect("a group was just pushed")
+            .people
+            .push(Numbered {
+                index: i + 1,
+                item: invitee,
+            });
+    }
+    groups
+}
+
+fn cards(conf: &Conference) -> Vec<&Invitee> {
+    let sorted = sorted_invitees(conf);
+    ["head", "front"]
+        .iter()
+        .flat_map(|seat| {
+            sorted
+                .iter()
+                .copied()
+                .filter(move |inv| inv.seat.as_deref() == Some(*seat))
+        })
+        .collect()
 }

@@ -30,7 +30,7 @@ pub struct Document {
 }
 
 /// Every document, in the order they are listed and built.
-pub const DOCUMENTS: [Document; 5] = [
+pub const DOCUMENTS: [Document; 9] = [
     Document {
         name: "giay-moi",
         title: "Giấy mời, một trang cho mỗi khách mời",
@@ -65,6 +65,34 @@ pub const DOCUMENTS: [Document; 5] = [
         template: "bieu-02-trung-bay.typ.j2",
         kind: Kind::Single,
         produced_by: |m| !m.exhibits.is_empty(),
+    },
+    Document {
+        name: "danh-sach-dai-bieu",
+        title: "Danh sách đại biểu theo nhóm, thứ tự nghi thức",
+        template: "danh-sach-dai-bieu.typ.j2",
+        kind: Kind::Single,
+        produced_by: |_| true,
+    },
+    Document {
+        name: "so-ky",
+        title: "Sổ ký tên đại biểu, có cột chữ ký và điện thoại",
+        template: "so-ky.typ.j2",
+        kind: Kind::Single,
+        produced_by: |_| true,
+    },
+    Document {
+        name: "bien-ten",
+        title: "Biển tên để bàn cho chủ tọa và hàng ghế đầu (A4 ngang, gấp đôi)",
+        template: "bien-ten.typ.j2",
+        kind: Kind::Single,
+        produced_by: |m| m.invitees.iter().any(|i| i.seat.is_some()),
+    },
+    Document {
+        name: "phong-bi",
+        title: "Phong bì DL (220 × 110 mm), một chiếc cho mỗi giấy mời",
+        template: "phong-bi.typ.j2",
+        kind: Kind::Single,
+        produced_by: |_| true,
     },
 ];
 

@@ -1,10 +1,13 @@
 //! hoinghi: one JSON model of a conference in, its printed papers out.
 
 mod cli;
+mod collate;
 mod commands;
 mod context;
 mod documents;
 mod fonts;
+mod import;
+mod legacy;
 mod model;
 mod output;
 mod parallel;
@@ -25,6 +28,7 @@ fn main() -> ExitCode {
         Command::Build(cmd) => commands::build(cmd),
         Command::Check(cmd) => commands::check(cmd),
         Command::List(cmd) => commands::list(cmd),
+        Command::Import(cmd) => commands::import(cmd),
         Command::Preview(cmd) => commands::preview(cmd),
         Command::Fonts(cmd) => commands::fonts(cmd),
     };

@@ -32,6 +32,9 @@ pub struct Model {
     pub signer: Signer,
     #[serde(default)]
     pub style: Style,
+    /// The groups of the delegate lists, in protocol order.
+    #[serde(default)]
+    pub groups: Vec<String>,
     pub invitees: Vec<Invitee>,
     /// The plan the annexes are attached to ("Kèm theo Kế hoạch số …").
     #[serde(default)]
@@ -340,6 +343,20 @@ pub struct Invitee {
     /// Who should attend an invitation sent to an organisation: "Đại diện lãnh đạo Sở".
     #[serde(default)]
     pub attendees: Option<String>,
+    /// The group of the delegate lists, one of the model's `groups`.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// An explicit place in the group, where protocol decides (1 first); others follow by name.
+    #[serde(default)]
+    pub order: Option<u32>,
+    /// "head" (head table) or "front" (front rows): who gets a name card.
+    #[serde(default)]
+    pub seat: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The postal address, for the envelope.
+    #[serde(default)]
+    pub address: Option<String>,
     #[serde(default)]
     pub comment: Option<String>,
 }
@@ -375,12 +392,21 @@ pub struct Conference {
     /// The date of the awards decision.
     pub decision_date: Option<NaiveDate>,
     pub schedule: Schedule,
+    /// Where each invitee came from when the list is a sheet; empty for an inline list.
+    pub places: Vec<crate::import::RowPlaces>,
+    /// What loading noticed without stopping: columns ignored, legacy text converted.
+    pub warnings: Vec<Problem>,
 }
 
 impl Conference {
     /// While the date is not fixed every paper is a draft.
     pub fn is_draft(&self) -> bool {
         self.date.is_none()
+    }
+
+    /// The place to name for a JSON path: the sheet's cell for an invitee read from a sheet.
+    pub fn place(&self, path: &str) -> String {
+        place_in(&self.places, path)
     }
 
     /// The position in the list (0-based) of the invitee with this id.
@@ -441,11 +467,12 @@ pub fn load(path: &Path) -> Result<Conference, Problems> {
         )])
     })?;
     let text = decode(&bytes, &origin)?;
-    parse(text, &origin)
+    parse(text, &origin, path.parent().unwrap_or(Path::new(".")))
 }
 
-/// Parses and validates model text; `origin` names it in syntax errors.
-pub fn parse(text: &str, origin: &str) -> Result<Conference, Problems> {
+/// Parses and validates model text; `origin` names it in syntax errors, and a list file it
+/// names is found relative to `dir`.
+pub fn parse(text: &str, origin: &str, dir: &Path) -> Result<Conference, Problems> {
     let mut root: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message
@@ -458,11 +485,157 @@ pub fn parse(text: &str, origin: &str) -> Result<Conference, Problems> {
     })?;
 
     let mut problems = Vec::new();
+    let sheet = import_invitees(&mut root, dir, &mut problems);
     clean_strings(&mut root, &mut problems);
-    let model = deserialize(root, &mut problems);
-    match model {
-        Some(model) if problems.is_empty() => check(model),
+    let result = match deserialize(root, &mut problems) {
+        // The checks run even after other problems, to report everything at once, but only
+        // when every invitee was read: their paths count on the list being whole.
+        Some((model, true)) => match (check(model), problems.is_empty()) {
+            (Ok(conf), true) => Ok(conf),
+            (Ok(_), false) => Err(Problems(problems)),
+            (Err(Problems(more)), _) => Err(Problems(problems.into_iter().chain(more).collect())),
+        },
         _ => Err(Problems(problems)),
+    };
+    // Problems of invitees read from a sheet are named by their cells.
+    let Some(sheet) = sheet else { return result };
+    let places = sheet.places;
+    match result {
+        Ok(mut conf) => {
+            conf.warnings = sheet.warnings;
+            conf.places = places;
+            Ok(conf)
+        }
+        Err(Problems(problems)) => {
+            for warning in &sheet.warnings {
+                eprintln!("warning: {warning}");
+            }
+            Err(Problems(
+                problems
+                    .into_iter()
+                    .map(|p| Problem {
+                        place: place_in(&places, &p.place),
+                        ..p
+                    })
+                    .collect(),
+            ))
+        }
+    }
+}
+
+/// Invitees read from a sheet, normalized and checked like those of a model (NFC, no
+/// invisible characters, the known fields), with problems named by their cells.
+pub fn normalize_invitees(
+    invitees: Vec<serde_json::Map<String, Value>>,
+    places: &[crate::import::RowPlaces],
+) -> Result<Vec<Invitee>, Problems> {
+    let mut root = serde_json::json!({ "invitees": invitees });
+    let mut problems = Vec::new();
+    clean_strings(&mut root, &mut problems);
+    let mut out = Vec::new();
+    for (i, item) in root["invitees"]
+        .as_array_mut()
+        .map(std::mem::take)
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        match serde_path_to_error::deserialize::<_, Invitee>(item) {
+            Ok(invitee) => out.push(invitee),
+            Err(e) => problems.push(Problem::new(
+                format!("invitees[{i}].{}", e.path()),
+                e.inner().to_string(),
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Problems(
+            problems
+                .into_iter()
+                .map(|p| Problem {
+                    place: place_in(places, &p.place),
+                    ..p
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// Where the list comes from when the model names a file instead of holding the array.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListFile {
+    file: String,
+    #[serde(default)]
+    sheet: Option<String>,
+}
+
+/// Replaces `"invitees": {"file": …}` by the invitees read from that file.
+fn import_invitees(
+    root: &mut Value,
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<crate::import::Sheet> {
+    let slot = root.get_mut("invitees")?;
+    if !slot.is_object() {
+        return None;
+    }
+    let source: ListFile = match serde_path_to_error::deserialize(slot.take()) {
+        Ok(source) => source,
+        Err(e) => {
+            let inner = e.path().to_string();
+            let place = if inner == "." {
+                "invitees".to_string()
+            } else {
+                format!("invitees.{inner}")
+            };
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "{} (a list file is {{\"file\": \"dai-bieu.xlsx\", \"sheet\": \"…\"}})",
+                    e.inner()
+                ),
+            ));
+            *slot = Value::Array(Vec::new());
+            return None;
+        }
+    };
+    match crate::import::read(
+        &dir.join(&source.file),
+        &source.file,
+        source.sheet.as_deref(),
+    ) {
+        Ok(mut sheet) => {
+            *slot = Value::Array(sheet.invitees.drain(..).map(Value::Object).collect());
+            problems.append(&mut sheet.problems);
+            Some(sheet)
+        }
+        Err(p) => {
+            *slot = Value::Array(Vec::new());
+            problems.extend(p);
+            None
+        }
+    }
+}
+
+/// The cell or row a JSON path into the invitees stands for, if it came from a sheet.
+fn place_in(places: &[crate::import::RowPlaces], path: &str) -> String {
+    let Some(rest) = path.strip_prefix("invitees[") else {
+        return path.to_string();
+    };
+    let Some((index, field)) = rest.split_once(']') else {
+        return path.to_string();
+    };
+    let Some(row) = index.parse::<usize>().ok().and_then(|i| places.get(i)) else {
+        return path.to_string();
+    };
+    match field.strip_prefix('.') {
+        Some(field) => row
+            .of(field.split(['.', '[']).next().unwrap_or(field))
+            .to_string(),
+        None => row.row.clone(),
     }
 }
 
@@ -561,8 +734,8 @@ fn is_forbidden(c: char) -> bool {
 }
 
 /// Deserializes the model section by section, so that a mistake in one invitee does not hide
-/// the mistakes in the others.
-fn deserialize(mut root: Value, problems: &mut Vec<Problem>) -> Option<Model> {
+/// the mistakes in the others. The flag says whether every invitee was read.
+fn deserialize(mut root: Value, problems: &mut Vec<Problem>) -> Option<(Model, bool)> {
     let invitees = match root.get_mut("invitees") {
         Some(Value::Array(items)) => Some(std::mem::take(items)),
         _ => None,
@@ -572,6 +745,7 @@ fn deserialize(mut root: Value, problems: &mut Vec<Problem>) -> Option<Model> {
         .ok();
 
     let mut parsed = Vec::new();
+    let mut complete = true;
     for (i, item) in invitees.into_iter().flatten().enumerate() {
         match serde_path_to_error::deserialize::<_, Invitee>(item) {
             Ok(invitee) => parsed.push(invitee),
@@ -583,12 +757,13 @@ fn deserialize(mut root: Value, problems: &mut Vec<Problem>) -> Option<Model> {
                     format!("invitees[{i}].{inner}")
                 };
                 problems.push(Problem::new(place, e.inner().to_string()));
+                complete = false;
             }
         }
     }
     model.map(|mut m| {
         m.invitees = parsed;
-        m
+        (m, complete)
     })
 }
 
@@ -695,6 +870,44 @@ fn check(model: Model) -> Result<Conference, Problems> {
                 );
             }
         }
+        if let Some(group) = &invitee.group {
+            if !model.groups.contains(group) {
+                report(
+                    at("group"),
+                    if model.groups.is_empty() {
+                        format!(
+                            "{} is not a group: the model lists no groups (\"groups\": [...], in protocol order)",
+                            quote(group)
+                        )
+                    } else {
+                        format!(
+                            "{} is not one of the model's groups: {}",
+                            quote(group),
+                            model
+                                .groups
+                                .iter()
+                                .map(|g| quote(g))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                );
+            }
+        }
+        if let Some(seat) = &invitee.seat {
+            if !matches!(seat.as_str(), "head" | "front") {
+                report(
+                    at("seat"),
+                    format!(
+                        "{} is not \"head\" (head table) or \"front\" (front rows)",
+                        quote(seat)
+                    ),
+                );
+            }
+        }
+        if invitee.order == Some(0) {
+            report(at("order"), "must be 1 or more (1 comes first)".into());
+        }
         if let Some(id) = invitee.id.as_deref() {
             if id.is_empty() {
                 report(at("id"), "must not be empty; leave it out instead".into());
@@ -720,6 +933,8 @@ fn check(model: Model) -> Result<Conference, Problems> {
             session_end,
             decision_date,
             schedule,
+            places: Vec::new(),
+            warnings: Vec::new(),
         })
     } else {
         Err(Problems(problems))
@@ -984,7 +1199,7 @@ mod tests {
     }
 
     fn problems(text: &str) -> Vec<String> {
-        match parse(text, "m.json") {
+        match parse(text, "m.json", Path::new(".")) {
             Ok(_) => vec![],
             Err(Problems(p)) => p.iter().map(ToString::to_string).collect(),
         }
@@ -992,7 +1207,7 @@ mod tests {
 
     #[test]
     fn a_minimal_model_loads() {
-        let c = parse(&with(r#"{"name": "Lê Thị B"}"#), "m.json").unwrap();
+        let c = parse(&with(r#"{"name": "Lê Thị B"}"#), "m.json", Path::new(".")).unwrap();
         assert!(c.is_draft());
         assert_eq!(
             c.signing,
@@ -1080,7 +1295,12 @@ mod tests {
     #[test]
     fn text_is_normalized_to_nfc_with_single_spaces() {
         let nfd: String = "Nguyễn  Văn   Hướng ".nfd().collect();
-        let c = parse(&with(&format!(r#"{{"name": "{nfd}"}}"#)), "m.json").unwrap();
+        let c = parse(
+            &with(&format!(r#"{{"name": "{nfd}"}}"#)),
+            "m.json",
+            Path::new("."),
+        )
+        .unwrap();
         assert_eq!(
             c.model.invitees[0].name.as_deref(),
             Some("Nguyễn Văn Hướng")

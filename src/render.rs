@@ -34,6 +34,19 @@ const BUILT_IN: &[(&str, &str)] = &[
         "bieu-02-trung-bay.typ.j2",
         include_str!("../templates/bieu-02-trung-bay.typ.j2"),
     ),
+    (
+        "danh-sach-dai-bieu.typ.j2",
+        include_str!("../templates/danh-sach-dai-bieu.typ.j2"),
+    ),
+    ("so-ky.typ.j2", include_str!("../templates/so-ky.typ.j2")),
+    (
+        "bien-ten.typ.j2",
+        include_str!("../templates/bien-ten.typ.j2"),
+    ),
+    (
+        "phong-bi.typ.j2",
+        include_str!("../templates/phong-bi.typ.j2"),
+    ),
     ("macros.typ.j2", include_str!("../templates/macros.typ.j2")),
     ("nd30.typ", include_str!("../templates/nd30.typ")),
 ];

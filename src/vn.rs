@@ -60,6 +60,33 @@ pub fn event_time(start: NaiveTime, date: Option<NaiveDate>, tentative: &str) ->
     }
 }
 
+/// A number in Roman numerals, for headings: 1 → "I", 4 → "IV", 14 → "XIV".
+pub fn roman(mut n: usize) -> String {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// The text with its first letter in lower case: "Phát biểu khai mạc" → "phát biểu khai mạc".
 pub fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
@@ -76,28 +103,34 @@ pub fn upper_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// A file-name slug: diacritics folded (đ → d), lower case, words joined by hyphens,
-/// nothing but `a-z`, `0-9` and `-`, cut at a word boundary to at most `max` characters.
-/// Empty when the text has no letter or digit at all.
-pub fn slug(text: &str, max: usize) -> String {
+/// Text folded for matching: diacritics removed (đ → d), lower case, words of `a-z` and `0-9`
+/// joined by `sep`. "Họ và tên" → "ho va ten"; "Cơ quan/Đơn vị" → "co quan don vi".
+pub fn fold(text: &str, sep: char) -> String {
     let mut out = String::new();
-    let mut pending_hyphen = false;
+    let mut pending = false;
     for c in text.nfd() {
         let c = match c {
             'đ' | 'Đ' => 'd',
             c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
             c if is_combining_mark(c) => continue,
             _ => {
-                pending_hyphen = !out.is_empty();
+                pending = !out.is_empty();
                 continue;
             }
         };
-        if pending_hyphen {
-            out.push('-');
-            pending_hyphen = false;
+        if pending {
+            out.push(sep);
+            pending = false;
         }
         out.push(c);
     }
+    out
+}
+
+/// A file-name slug: the text folded with hyphens, cut at a word boundary to at most `max`
+/// characters. Empty when the text has no letter or digit at all.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = fold(text, '-');
     if out.len() > max {
         let cut = out[..=max].rfind('-').unwrap_or(max);
         out.truncate(cut);
@@ -161,6 +194,12 @@ mod tests {
     }
 
     #[test]
+    fn roman_numerals_number_the_groups() {
+        let r: Vec<String> = [1, 2, 3, 4, 9, 14, 40].iter().map(|&n| roman(n)).collect();
+        assert_eq!(r, ["I", "II", "III", "IV", "IX", "XIV", "XL"]);
+    }
+
+    #[test]
     fn first_letters_change_case_alone() {
         assert_eq!(
             lower_first("Phát biểu khai mạc Hội nghị"),
@@ -182,6 +221,14 @@ mod tests {
         assert_eq!(slug("!!! ...", 60), "");
         assert_eq!(slug("Nguyễn Văn An", 8), "nguyen");
         assert!(slug(&"Nguyễn ".repeat(40), 60).len() <= 60);
+    }
+
+    #[test]
+    fn folding_matches_headers_written_any_way() {
+        assert_eq!(fold("Họ và tên", ' '), "ho va ten");
+        assert_eq!(fold("HO VA TEN", ' '), "ho va ten");
+        assert_eq!(fold("  Cơ quan/Đơn vị ", ' '), "co quan don vi");
+        assert_eq!(fold("Số ĐT", ' '), "so dt");
     }
 
     #[test]
