@@ -76,6 +76,10 @@ pub struct BuildCommand {
     /// Treats warnings (a programme running past its session) as errors.
     #[arg(long)]
     pub strict: bool,
+
+    /// Writes PDF/A-2b, for the archive ("Lưu: VT").
+    #[arg(long = "pdf-a")]
+    pub pdf_a: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use chrono::{Datelike, Timelike};
 use typst::diag::Severity;
+use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::cli::{
@@ -18,7 +20,7 @@ use crate::output::{self, Staging};
 use crate::parallel;
 use crate::render::Templates;
 use crate::schedule;
-use crate::typeset::{self, Diagnostic, Part, Typesetter};
+use crate::typeset::{self, Diagnostic, Part, PdfSettings, Typesetter};
 
 /// A model with everything needed to typeset it, checked together.
 struct Inputs {
@@ -322,7 +324,12 @@ impl Inputs {
 /// (`--invitee`).
 pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
     let started = Instant::now();
-    let inputs = Inputs::load(&cmd.input)?;
+    let mut inputs = Inputs::load(&cmd.input)?;
+    let date = document_date(&inputs.conf, cmd.pdf_a)?;
+    inputs.typesetter.set_pdf(PdfSettings {
+        pdf_a: cmd.pdf_a,
+        date,
+    });
     let only = cmd
         .invitee
         .as_deref()
@@ -553,6 +560,46 @@ pub fn fonts(cmd: &FontsCommand) -> Result<(), Problems> {
         println!("{}: {resolved} ({} faces)", document.name, faces.len());
     }
     Ok(())
+}
+
+/// The date written into the PDFs: SOURCE_DATE_EPOCH when set; for PDF/A, which must carry
+/// one, else the event's date, else the signing date, else 1 January 2000. Otherwise none.
+fn document_date(conf: &Conference, pdf_a: bool) -> Result<Option<Datetime>, Problems> {
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let seconds: i64 = epoch.trim().parse().map_err(|_| {
+            one(Problem::new(
+                "SOURCE_DATE_EPOCH",
+                format!("{epoch:?} is not a number of seconds"),
+            ))
+        })?;
+        let time = chrono::DateTime::from_timestamp(seconds, 0).ok_or_else(|| {
+            one(Problem::new(
+                "SOURCE_DATE_EPOCH",
+                format!("{seconds} is out of range"),
+            ))
+        })?;
+        let naive = time.naive_utc();
+        return Ok(Datetime::from_ymd_hms(
+            naive.year(),
+            naive.month() as u8,
+            naive.day() as u8,
+            naive.hour() as u8,
+            naive.minute() as u8,
+            naive.second() as u8,
+        ));
+    }
+    if !pdf_a {
+        return Ok(None);
+    }
+    let (year, month, day) = match (conf.date, conf.signing) {
+        (Some(d), _) => (d.year(), d.month(), d.day()),
+        (None, s) => (
+            s.year.unwrap_or(2000),
+            s.month.unwrap_or(1),
+            s.day.unwrap_or(1),
+        ),
+    };
+    Ok(Datetime::from_ymd(year, month as u8, day as u8))
 }
 
 fn plural(n: usize) -> &'static str {

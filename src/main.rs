@@ -1,26 +1,11 @@
 //! hoinghi: one JSON model of a conference in, its printed papers out.
 
-mod cli;
-mod collate;
-mod commands;
-mod context;
-mod documents;
-mod fonts;
-mod import;
-mod legacy;
-mod model;
-mod output;
-mod parallel;
-mod render;
-mod schedule;
-mod typeset;
-mod vn;
-
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command};
+use hoinghi::cli::{Cli, Command};
+use hoinghi::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

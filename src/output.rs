@@ -3,6 +3,7 @@
 //! exactly as it was.
 
 use std::collections::HashSet;
+use std::fs::{File, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -14,21 +15,45 @@ use crate::model::Problem;
 /// The prefix of temporary files; leftovers of a killed build are removed by the next one.
 const TEMP_PREFIX: &str = ".hoinghi-tmp-";
 
+/// The lock file that keeps two builds from writing into one folder at once.
+const LOCK: &str = ".hoinghi.lock";
+
 /// Files written so far, waiting for [`Staging::commit`]. Dropping it removes them. Several
-/// threads may add files at once.
+/// threads may add files at once. While it lives, it holds the folder's lock.
 pub struct Staging {
     root: PathBuf,
+    _lock: File,
+    /// Set from `HOINGHI_ABORT_AFTER` by the test of a build killed halfway.
+    abort_after: Option<usize>,
     files: Mutex<Vec<(TempPath, PathBuf)>>,
     /// Folders already rid of leftovers (never again: our own files now carry the prefix).
     cleaned: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
-    /// Prepares to write under `root`, creating it if needed.
+    /// Prepares to write under `root`, creating it if needed, and takes its lock.
     pub fn new(root: &Path) -> Result<Self, Problem> {
         std::fs::create_dir_all(root).map_err(|e| cannot_write(root, e))?;
+        let lock_path = root.join(LOCK);
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| cannot_write(&lock_path, e))?;
+        lock.try_lock().map_err(|e| match e {
+            TryLockError::WouldBlock => Problem::new(
+                root.display().to_string(),
+                "another hoinghi is writing into this folder; wait for it to finish, or write into another folder with --out",
+            ),
+            TryLockError::Error(e) => cannot_write(&lock_path, e),
+        })?;
         Ok(Self {
             root: root.to_path_buf(),
+            _lock: lock,
+            abort_after: std::env::var("HOINGHI_ABORT_AFTER")
+                .ok()
+                .and_then(|n| n.parse().ok()),
             files: Mutex::new(Vec::new()),
             cleaned: Mutex::new(HashSet::new()),
         })
@@ -52,10 +77,12 @@ impl Staging {
         file.write_all(bytes)
             .and_then(|()| file.as_file().sync_data())
             .map_err(|e| cannot_write(&dest, e))?;
-        self.files
-            .lock()
-            .expect("no writer panicked")
-            .push((file.into_temp_path(), dest));
+        let mut files = self.files.lock().expect("no writer panicked");
+        files.push((file.into_temp_path(), dest));
+        // Dies like a killed process would: no destructor runs, the temporary files stay.
+        if self.abort_after.is_some_and(|n| files.len() >= n) {
+            std::process::abort();
+        }
         Ok(())
     }
 
@@ -113,6 +140,20 @@ mod tests {
         assert!(!dir.path().join("a/b.pdf").exists());
         drop(staging);
         assert_eq!(std::fs::read_dir(dir.path().join("a")).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_while_the_first_holds_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Staging::new(dir.path()).unwrap();
+        let second = Staging::new(dir.path()).err().unwrap();
+        assert!(
+            second
+                .message
+                .starts_with("another hoinghi is writing into this folder")
+        );
+        drop(first);
+        assert!(Staging::new(dir.path()).is_ok());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::{Page, PagedDocument};
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::fonts::FontSet;
 
@@ -29,6 +29,17 @@ pub struct Typesetter {
     /// The shared Typst files (`/nd30.typ`), parsed once.
     files: Vec<Source>,
     main: FileId,
+    pdf: PdfSettings,
+}
+
+/// How PDFs are written.
+#[derive(Debug, Clone, Default)]
+pub struct PdfSettings {
+    /// PDF/A-2b, for the archive.
+    pub pdf_a: bool,
+    /// The document date written into every PDF, if any. Never the clock: it comes from the
+    /// model or from SOURCE_DATE_EPOCH, so the same input gives the same bytes.
+    pub date: Option<Datetime>,
 }
 
 /// Which pages of a document a PDF holds.
@@ -69,7 +80,13 @@ impl Typesetter {
             fonts: fonts.fonts,
             files,
             main: file_id("/main.typ"),
+            pdf: PdfSettings::default(),
         }
+    }
+
+    /// Writes PDFs with these settings from now on.
+    pub fn set_pdf(&mut self, settings: PdfSettings) {
+        self.pdf = settings;
     }
 
     /// Compiles one document's source into pages. Warnings come back beside the document.
@@ -113,7 +130,12 @@ impl Typesetter {
             creator: Smart::Custom(Some(
                 concat!("hoinghi ", env!("CARGO_PKG_VERSION")).to_string(),
             )),
-            timestamp: None,
+            timestamp: self.pdf.date.map(Timestamp::new_utc),
+            standards: if self.pdf.pdf_a {
+                PdfStandards::new(&[PdfStandard::A_2b]).expect("PDF/A-2b alone is a valid choice")
+            } else {
+                PdfStandards::default()
+            },
             page_ranges: pages.map(|(from, to)| {
                 PageRanges::new(vec![NonZeroUsize::new(from)..=NonZeroUsize::new(to)])
             }),

@@ -1506,3 +1506,87 @@ fn envelopes_are_dl_size_one_per_invitation_in_order() {
         assert!(text.contains(who), "envelope {} lacks {who}: {text}", i + 1);
     }
 }
+
+// --- The catalogue of bad input: tests/bad/*/expect ---------------------------------------------
+
+/// Runs every case of `tests/bad`: each folder holds the input and an `expect` file with the
+/// exit status (`exit 1`), the arguments (`args …`, with `{dir}` the case's folder and `{out}` an
+/// output folder; default `build {dir}/model.json --out {out}`), fragments the error output must
+/// contain (`stderr …`), and for inputs that must work, files that must appear (`file …`). A
+/// failing case must leave the output folder exactly as it was.
+#[test]
+fn every_case_of_the_bad_input_catalogue_gives_its_message_and_status() {
+    let mut cases: Vec<_> = std::fs::read_dir(repo("tests/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let expect = std::fs::read_to_string(case.join("expect")).unwrap();
+        let work = tempfile::tempdir().unwrap();
+        let out = work.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("truoc-do.pdf"), b"an earlier build").unwrap();
+        let before = snapshot(&out);
+
+        let mut status = None;
+        let mut args: Vec<String> = ["build", "{dir}/model.json", "--out", "{out}"]
+            .map(String::from)
+            .to_vec();
+        let (mut fragments, mut files) = (Vec::new(), Vec::new());
+        for line in expect
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (key, value) = line.split_once(' ').unwrap_or((line, ""));
+            match key {
+                "exit" => status = Some(value.parse::<i32>().unwrap()),
+                "args" => args = value.split(' ').map(String::from).collect(),
+                "stderr" => fragments.push(value.to_string()),
+                "file" => files.push(value.to_string()),
+                other => panic!("{name}: unknown line {other:?}"),
+            }
+        }
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.replace("{dir}", s(case)).replace("{out}", s(&out)))
+            .collect();
+        let run = hoinghi(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let status = status.unwrap_or_else(|| panic!("{name}: no exit line"));
+        if run.status != status {
+            failures.push(format!(
+                "{name}: exit {} instead of {status}:\n{}",
+                run.status, run.stderr
+            ));
+            continue;
+        }
+        for fragment in &fragments {
+            if !run.stderr.contains(fragment.as_str()) {
+                failures.push(format!(
+                    "{name}: {fragment:?} missing from:\n{}",
+                    run.stderr
+                ));
+            }
+        }
+        if status != 0 {
+            if !run.stderr.contains("nothing was written") {
+                failures.push(format!("{name}: no closing line:\n{}", run.stderr));
+            }
+            if snapshot(&out) != before {
+                failures.push(format!("{name}: the output folder changed"));
+            }
+        }
+        for file in &files {
+            let path = out.join(file);
+            if !path.is_file()
+                || Pdf::open(&path).page_count() != 1 && file.starts_with("giay-moi/")
+            {
+                failures.push(format!("{name}: {file} was not written"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

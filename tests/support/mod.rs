@@ -182,7 +182,8 @@ pub fn model_with(
     path
 }
 
-/// Every file under `dir` with its bytes, sorted by path.
+/// Every file under `dir` with its bytes, sorted by path; the build lock (an empty file that
+/// only says "a build may be running here") is left out.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -191,6 +192,8 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
+            } else if path.file_name().is_some_and(|n| n == ".hoinghi.lock") {
+                continue;
             } else {
                 let bytes = std::fs::read(&path).unwrap();
                 files.push((path.strip_prefix(dir).unwrap().to_path_buf(), bytes));
