@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::schedule::Schedule;
 
@@ -678,6 +679,15 @@ fn clean_strings(root: &mut Value, problems: &mut Vec<Problem>) {
                     pos + 1
                 ),
             ));
+        } else if let Some(pos) = stray_mark(&nfc) {
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "{} has a diacritic with no letter under it at position {}; retype the word",
+                    quote(&nfc),
+                    pos + 1
+                ),
+            ));
         }
         *s = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
     });
@@ -722,6 +732,22 @@ impl Model {
         });
         texts
     }
+}
+
+/// The position of a combining mark that sits on no letter (at the start, or after a space,
+/// a digit or punctuation): what a broken conversion leaves, and what no font draws sensibly.
+fn stray_mark(text: &str) -> Option<usize> {
+    let mut base_is_letter = false;
+    for (pos, c) in text.chars().enumerate() {
+        if is_combining_mark(c) {
+            if !base_is_letter {
+                return Some(pos);
+            }
+        } else {
+            base_is_letter = c.is_alphabetic();
+        }
+    }
+    None
 }
 
 /// Control characters (Cc, but the whitespace that is folded to spaces), and the format
@@ -1318,6 +1344,21 @@ mod tests {
         ));
         assert!(p[1].contains("U+200B"));
         assert!(p[2].contains("U+202E"));
+    }
+
+    #[test]
+    fn diacritics_without_a_letter_are_refused() {
+        let p = problems(&with(
+            r##"{"name": "Lê \u0300An"}, {"name": "#\u0301"}, {"name": "Nguye\u0302\u0303n"}"##,
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "invitees[0].name: \"Lê ̀An\" has a diacritic with no letter under it at position 4"
+            ),
+            "{p:?}"
+        );
+        assert!(p[1].starts_with("invitees[1].name:"), "{p:?}");
     }
 
     #[test]

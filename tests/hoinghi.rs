@@ -1590,3 +1590,311 @@ fn every_case_of_the_bad_input_catalogue_gives_its_message_and_status() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+// --- Nothing lost, archive-grade output -------------------------------------------------------
+
+#[test]
+fn a_build_killed_halfway_leaves_the_previous_output_and_the_next_build_tidies_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&repo(SMALL), &out, &[]).ok();
+    let before = snapshot(&out);
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][0]["name"] = json!("Người Khác")
+    });
+    let killed = std::process::Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args(["build", s(&model), "--out", s(&out)])
+        .env("HOINGHI_ABORT_AFTER", "2")
+        .output()
+        .unwrap();
+    assert!(!killed.status.success());
+    // Every earlier file is intact; what the killed build wrote sits in temporary files only.
+    let after = snapshot(&out);
+    let (temporary, kept): (Vec<_>, Vec<_>) = after.into_iter().partition(|(p, _)| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with(".hoinghi-tmp-")
+    });
+    assert_eq!(kept, before);
+    assert!(!temporary.is_empty());
+    // The next build removes them.
+    build(&model, &out, &[]).ok();
+    assert!(snapshot(&out).iter().all(|(p, _)| {
+        !p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with(".hoinghi-tmp-")
+    }));
+    assert!(
+        Pdf::open(&out.join("giay-moi.pdf"))
+            .page_text(1)
+            .contains("Người Khác")
+    );
+}
+
+#[test]
+fn a_second_build_into_the_same_folder_waits_its_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // Hold the folder's lock as a running build does.
+    let lock = std::fs::File::create(out.join(".hoinghi.lock")).unwrap();
+    lock.lock().unwrap();
+    let run = build(&repo(SMALL), &out, &[]).failed();
+    assert!(
+        run.stderr
+            .contains("another hoinghi is writing into this folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.join("giay-moi.pdf").exists());
+    drop(lock);
+    build(&repo(SMALL), &out, &[]).ok();
+}
+
+/// A PDF that lopdf parses whole, every object and stream decoded: the check qpdf makes.
+fn assert_well_formed(pdf: &Path) {
+    let doc = lopdf::Document::load(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    for (id, object) in &doc.objects {
+        if let lopdf::Object::Stream(stream) = object {
+            let decoded = stream.decompressed_content();
+            assert!(
+                decoded.is_ok() || stream.filters().map(|f| f.is_empty()).unwrap_or(true),
+                "{}: stream {id:?} does not decode",
+                pdf.display()
+            );
+        }
+    }
+    assert!(
+        doc.trailer.get(b"Root").is_ok(),
+        "{}: no catalog",
+        pdf.display()
+    );
+}
+
+#[test]
+fn pdf_a_output_declares_pdf_a_2b_and_every_pdf_is_well_formed_with_fonts_embedded() {
+    let out = tempfile::tempdir().unwrap();
+    build(&repo(OTHER), out.path(), &["--pdf-a"]).ok();
+    for (path, bytes) in snapshot(out.path()) {
+        let full = out.path().join(&path);
+        assert_well_formed(&full);
+        assert_fonts_embedded(&Pdf::open(&full));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.contains("<pdfaid:part>2</pdfaid:part>")
+                && text.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+            "{} is not PDF/A-2b",
+            path.display()
+        );
+        assert!(
+            text.contains("/CreationDate(D:20260115"),
+            "{}: the date is the event's",
+            path.display()
+        );
+    }
+    let plain = tempfile::tempdir().unwrap();
+    build(&repo(OTHER), plain.path(), &[]).ok();
+    for (path, bytes) in snapshot(plain.path()) {
+        assert_well_formed(&plain.path().join(&path));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("pdfaid:part"), "{}", path.display());
+        assert!(
+            !text.contains("/CreationDate"),
+            "{}: no clock time without PDF/A",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn source_date_epoch_sets_the_date_and_output_stays_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["a", "b"] {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+            .args(["build", SMALL, "--out", s(&dir.path().join(folder))])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("SOURCE_DATE_EPOCH", "1760572800")
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let a = snapshot(&dir.path().join("a"));
+    assert_eq!(a, snapshot(&dir.path().join("b")));
+    let merged = &a
+        .iter()
+        .find(|(p, _)| p.as_os_str() == "giay-moi.pdf")
+        .unwrap()
+        .1;
+    assert!(
+        String::from_utf8_lossy(merged).contains("/CreationDate(D:20251016"),
+        "1760572800 is 16/10/2025"
+    );
+}
+
+// --- Hostile strings, thrown at random --------------------------------------------------------
+
+mod literal_printing {
+    use std::path::Path;
+    use std::sync::OnceLock;
+
+    use hoinghi::fonts::FontSet;
+    use hoinghi::model;
+    use hoinghi::render::Templates;
+    use hoinghi::typeset::{Part, Typesetter};
+    use hoinghi::{context, documents};
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    struct Pipeline {
+        templates: Templates,
+        typesetter: Typesetter,
+        fonts: FontSet,
+    }
+
+    fn pipeline() -> &'static Pipeline {
+        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+        PIPELINE.get_or_init(|| {
+            let templates = Templates::load(None).unwrap();
+            let typesetter = Typesetter::new(
+                FontSet::load(&[] as &[&Path]).unwrap(),
+                templates.typst_files(),
+            );
+            Pipeline {
+                templates,
+                typesetter,
+                fonts: FontSet::load(&[] as &[&Path]).unwrap(),
+            }
+        })
+    }
+
+    /// Text a reader compares: without whitespace, which line breaks and extraction move.
+    fn letters(text: &str) -> String {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    /// One piece of text: an ASCII character Typst markup or code gives a meaning to, a
+    /// Vietnamese letter composed or decomposed (as Windows often sends it), or Latin-1.
+    fn printable_piece() -> impl Strategy<Value = String> {
+        let markup: Vec<char> = "#*_`$<>@\\[]{}()/=-+.:;~'\"!?&|^%,0123456789 \t\n"
+            .chars()
+            .collect();
+        let vietnamese: Vec<char> =
+            "aàảãáạăằẳẵắặâầẩẫấậđeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵĐƯƠ"
+                .chars()
+                .collect();
+        prop_oneof![
+            4 => proptest::sample::select(markup).prop_map(String::from),
+            3 => proptest::sample::select(vietnamese.clone()).prop_map(String::from),
+            1 => proptest::sample::select(vietnamese).prop_map(|c| c.to_string().nfd().collect()),
+            // Latin-1 without the soft hyphen, which is refused as invisible.
+            2 => proptest::char::range('\u{A1}', '\u{FF}').prop_filter("visible", |c| *c != '\u{AD}').prop_map(String::from),
+        ]
+    }
+
+    fn text_of(pieces: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
+        proptest::collection::vec(pieces, 1..60)
+            .prop_map(|pieces| pieces.concat())
+            .prop_filter("some text", |text| !text.trim().is_empty())
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        text_of(printable_piece())
+    }
+
+    /// Now and then any character at all: control, invisible, a stray diacritic, unassigned,
+    /// or one no font has.
+    fn arbitrary_text() -> impl Strategy<Value = String> {
+        text_of(prop_oneof![9 => printable_piece(), 1 => any::<char>().prop_map(String::from)])
+    }
+
+    /// Puts the four texts into a one-invitee model and checks they print exactly; `refusable`
+    /// says whether refusing the model (with the place of each problem) is an acceptable outcome.
+    fn check_literal(
+        name: &str,
+        position: &str,
+        organization: &str,
+        venue: &str,
+        refusable: bool,
+    ) -> Result<(), TestCaseError> {
+        let mut model: serde_json::Value =
+            serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+        model["invitees"] =
+            serde_json::json!([{"name": name, "position": position, "organization": organization}]);
+        model["event"]["venue"] = serde_json::json!(venue);
+        let conf = match model::parse(&model.to_string(), "m.json", Path::new(".")) {
+            Ok(conf) => conf,
+            Err(problems) => {
+                prop_assert!(refusable, "{problems}");
+                for p in &problems.0 {
+                    prop_assert!(
+                        p.place.starts_with("invitees[0].") || p.place == "event.venue",
+                        "{p}"
+                    );
+                }
+                return Ok(());
+            }
+        };
+        let texts = conf.model.printed_texts();
+        let p = pipeline();
+        let undrawable = p.fonts.check_coverage(
+            "Tinos",
+            "style.font",
+            texts.iter().map(|(k, v)| (k.clone(), v.as_str())),
+        );
+        if !undrawable.is_empty() {
+            prop_assert!(refusable, "{undrawable:?}");
+            prop_assert!(
+                undrawable
+                    .iter()
+                    .all(|u| u.message.contains("cannot be drawn"))
+            );
+            return Ok(());
+        }
+        let giay_moi = &documents::DOCUMENTS[0];
+        let source = p
+            .templates
+            .render(giay_moi.template, context::build(&conf, &[0]))
+            .unwrap();
+        let (doc, warnings) = p
+            .typesetter
+            .compile(&source)
+            .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
+        prop_assert!(warnings.is_empty(), "{warnings:?}");
+        prop_assert_eq!(doc.pages().len(), 1);
+        let pdf = p.typesetter.pdf(&doc, "test", Part::Whole).unwrap();
+        let read = lopdf::Document::load_mem(&pdf)
+            .unwrap()
+            .extract_text(&[1])
+            .unwrap();
+        let read = letters(&read);
+        for given in [name, position, organization, venue] {
+            let expected = letters(&given.nfc().collect::<String>());
+            prop_assert!(read.contains(&expected), "{expected:?} not in {read:?}");
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn markup_characters_and_vietnamese_print_exactly_as_given(
+            name in hostile_text(), position in hostile_text(), organization in hostile_text(), venue in hostile_text(),
+        ) {
+            check_literal(&name, &position, &organization, &venue, false)?;
+        }
+
+        #[test]
+        fn any_text_prints_exactly_or_is_refused_with_its_place(
+            name in arbitrary_text(), position in arbitrary_text(), organization in arbitrary_text(), venue in arbitrary_text(),
+        ) {
+            check_literal(&name, &position, &organization, &venue, true)?;
+        }
+    }
+}
