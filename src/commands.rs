@@ -15,6 +15,7 @@ use crate::cli::{
 use crate::context;
 use crate::documents::{self, Document, Kind};
 use crate::fonts::FontSet;
+use crate::manifest::{self, Manifest};
 use crate::model::{self, Conference, Problem, Problems};
 use crate::output::{self, Staging};
 use crate::parallel;
@@ -29,17 +30,24 @@ struct Inputs {
     typesetter: Typesetter,
 }
 
+/// A document rendered to Typst source.
+struct Rendered {
+    document: &'static Document,
+    source: String,
+}
+
 /// A document compiled, ready to be cut into files.
 struct Compiled {
     document: &'static Document,
     pages: PagedDocument,
 }
 
-/// One PDF file to export from a compiled document.
-struct Export<'a> {
-    compiled: &'a Compiled,
+/// One file of a document, with the fingerprint of everything it is made from.
+struct Planned {
+    document: &'static Document,
     path: PathBuf,
     part: Part,
+    fingerprint: String,
 }
 
 impl Inputs {
@@ -133,32 +141,53 @@ impl Inputs {
         Ok(())
     }
 
-    /// Renders and compiles each document on all cores; for invitations, only those of
-    /// `invitees`. All their problems are reported together.
-    fn compile(
+    /// Renders each document to Typst source; for invitations, those of `invitees`. All their
+    /// problems are reported together.
+    fn render(
         &self,
         docs: &[&'static Document],
         invitees: &[usize],
-    ) -> Result<Vec<Compiled>, Problems> {
+    ) -> Result<Vec<Rendered>, Problems> {
         let context = context::build(&self.conf, invitees);
-        let results = parallel::map(docs, |&document| -> Result<Compiled, Vec<Problem>> {
-            let source = self
-                .templates
-                .render(document.template, context.clone())
-                .map_err(|p| vec![p])?;
-            let (pages, warnings) = self.typesetter.compile(&source).map_err(|errors| {
+        let mut rendered = Vec::new();
+        let mut problems = Vec::new();
+        for &document in docs {
+            match self.templates.render(document.template, context.clone()) {
+                Ok(source) => rendered.push(Rendered { document, source }),
+                Err(p) => problems.push(p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(rendered)
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    /// Compiles rendered documents on all cores; for invitations, checks that each of
+    /// `invitees` takes one page. All their problems are reported together.
+    fn compile(
+        &self,
+        rendered: &[&Rendered],
+        invitees: &[usize],
+    ) -> Result<Vec<Compiled>, Problems> {
+        let results = parallel::map(rendered, |r| -> Result<Compiled, Vec<Problem>> {
+            let (pages, warnings) = self.typesetter.compile(&r.source).map_err(|errors| {
                 errors
                     .iter()
-                    .map(|d| self.locate(d, &source, document))
+                    .map(|d| self.locate(d, &r.source, r.document))
                     .collect::<Vec<_>>()
             })?;
             for warning in &warnings {
-                eprintln!("warning: {}", self.locate(warning, &source, document));
+                eprintln!("warning: {}", self.locate(warning, &r.source, r.document));
             }
-            if document.kind == Kind::Invitations {
-                self.check_one_page_each(&pages, invitees, document)?;
+            if r.document.kind == Kind::Invitations {
+                self.check_one_page_each(&pages, invitees, r.document)?;
             }
-            Ok(Compiled { document, pages })
+            Ok(Compiled {
+                document: r.document,
+                pages,
+            })
         });
         let mut compiled = Vec::new();
         let mut problems = Vec::new();
@@ -262,54 +291,76 @@ impl Inputs {
         Problem::new(place, message)
     }
 
-    /// The files to write for the compiled documents; for invitations, those of `invitees`.
-    fn exports<'a>(&self, compiled: &'a [Compiled], invitees: &[usize]) -> Vec<Export<'a>> {
-        let mut exports = Vec::new();
-        for c in compiled {
-            match c.document.kind {
+    /// Every file the rendered documents make, each with its fingerprint. An invitation's
+    /// page depends only on what its template writes before the first invitation and on its
+    /// own part of the source, so changing one invitee changes one fingerprint (and the
+    /// merged file's); fixing the date changes all that show it.
+    fn plan(&self, rendered: &[Rendered], invitees: &[usize]) -> Vec<Planned> {
+        let identity = self.typesetter.identity();
+        let fingerprint = |kind: &str, path: &Path, parts: &[&str]| {
+            let path = path.to_string_lossy();
+            let head = [identity.as_bytes(), kind.as_bytes(), path.as_bytes()];
+            manifest::fingerprint(head.into_iter().chain(parts.iter().map(|p| p.as_bytes())))
+        };
+        let mut planned = Vec::new();
+        for r in rendered {
+            let document = r.document;
+            let mut add = |path: PathBuf, part: Part, parts: &[&str]| {
+                let kind = format!("{part:?}");
+                let fingerprint = fingerprint(&kind, &path, parts);
+                planned.push(Planned {
+                    document,
+                    path,
+                    part,
+                    fingerprint,
+                });
+            };
+            match document.kind {
                 Kind::Invitations => {
-                    exports.extend(invitees.iter().enumerate().map(|(page, &i)| {
-                        Export {
-                            compiled: c,
-                            path: c
-                                .document
-                                .folder()
-                                .join(documents::invitation_file(i, &self.conf.model.invitees[i])),
-                            part: Part::Page(page + 1),
+                    let sections = split_invitations(&r.source, invitees.len());
+                    for (page, &i) in invitees.iter().enumerate() {
+                        let path = document
+                            .folder()
+                            .join(documents::invitation_file(i, &self.conf.model.invitees[i]));
+                        match &sections {
+                            Some((preamble, parts)) => {
+                                add(path, Part::Page(page + 1), &[preamble, parts[page]])
+                            }
+                            // A template without the markers: every page depends on everything.
+                            None => add(path, Part::Page(page + 1), &[&r.source]),
                         }
-                    }))
+                    }
                 }
-                Kind::Booklet => exports.push(Export {
-                    compiled: c,
-                    path: c.document.imposed_file(),
-                    part: Part::Imposed,
-                }),
+                Kind::Booklet => add(document.imposed_file(), Part::Imposed, &[&r.source]),
                 Kind::Single => {}
             }
-            exports.push(Export {
-                compiled: c,
-                path: c.document.file(),
-                part: Part::Whole,
-            });
+            add(document.file(), Part::Whole, &[&r.source]);
         }
-        exports
+        planned
     }
 
     /// Exports the files on all cores straight into staging, so no more than one PDF per core
     /// is held in memory.
-    fn export(&self, exports: &[Export], staging: &Staging) -> Result<(), Problems> {
-        let results = parallel::map(exports, |e| {
-            let ident = format!("hoinghi/{}", e.path.display());
-            let pdf = self
-                .typesetter
-                .pdf(&e.compiled.pages, &ident, e.part)
-                .map_err(|m| {
-                    Problem::new(
-                        e.path.display().to_string(),
-                        format!("PDF export failed: {m}"),
-                    )
-                })?;
-            staging.add(&e.path, &pdf)
+    fn export(
+        &self,
+        files: &[&Planned],
+        compiled: &[Compiled],
+        staging: &Staging,
+    ) -> Result<(), Problems> {
+        let results = parallel::map(files, |f| {
+            let pages = &compiled
+                .iter()
+                .find(|c| c.document.name == f.document.name)
+                .expect("every document with a file to write was compiled")
+                .pages;
+            let ident = format!("hoinghi/{}", slashed(&f.path));
+            let pdf = self.typesetter.pdf(pages, &ident, f.part).map_err(|m| {
+                Problem::new(
+                    f.path.display().to_string(),
+                    format!("PDF export failed: {m}"),
+                )
+            })?;
+            staging.add(&f.path, &pdf)
         });
         let problems: Vec<Problem> = results.into_iter().filter_map(Result::err).collect();
         if problems.is_empty() {
@@ -318,6 +369,41 @@ impl Inputs {
             Err(Problems(problems))
         }
     }
+}
+
+/// The part of an invitation document's source before the first invitation, and each
+/// invitation's part: the template starts each with a line `#metadata(…) <invitation>`.
+/// None when the template does not mark exactly `count` invitations.
+fn split_invitations(source: &str, count: usize) -> Option<(&str, Vec<&str>)> {
+    let marker = format!("<{}>", documents::INVITATION_LABEL);
+    let starts: Vec<usize> = source
+        .match_indices("\n#metadata(")
+        .map(|(at, _)| at + 1)
+        .filter(|&at| {
+            source[at..]
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_end().ends_with(&marker))
+        })
+        .collect();
+    if starts.len() != count || count == 0 {
+        return None;
+    }
+    let ends = starts.iter().skip(1).copied().chain([source.len()]);
+    let parts = starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| &source[a..b])
+        .collect();
+    Some((&source[..starts[0]], parts))
+}
+
+/// A relative path with `/` between its parts, as the manifest keeps it.
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `hoinghi build`: the documents of the model, or some of them (`--only`), or one invitation
@@ -344,31 +430,71 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
         inputs.check_session(cmd.strict)?;
     }
     let all: Vec<usize> = (0..inputs.conf.model.invitees.len()).collect();
-    let compiled = inputs.compile(&docs, &all)?;
+    let rendered = inputs.render(&docs, &all)?;
+    let planned = inputs.plan(&rendered, &all);
 
+    // Only the files whose fingerprint changed since the last build, or that are missing.
     let staging = Staging::new(&cmd.out).map_err(one)?;
-    let mut exports = inputs.exports(&compiled, &all);
-    if let Some(i) = only {
-        exports.retain(|e| !matches!(e.part, Part::Page(p) if p != i + 1));
-    }
-    inputs.export(&exports, &staging)?;
+    let old = Manifest::read(&cmd.out);
+    let changed: Vec<&Planned> = planned
+        .iter()
+        .filter(|p| only.is_none_or(|i| !matches!(p.part, Part::Page(page) if page != i + 1)))
+        .filter(|p| {
+            old.files.get(&slashed(&p.path)) != Some(&p.fingerprint)
+                || !cmd.out.join(&p.path).is_file()
+        })
+        .collect();
+    let to_compile: Vec<&Rendered> = rendered
+        .iter()
+        .filter(|r| changed.iter().any(|p| p.document.name == r.document.name))
+        .collect();
+    let compiled = inputs.compile(&to_compile, &all)?;
+    inputs.export(&changed, &compiled, &staging)?;
 
-    // Files of invitees no longer on the list (or now at another position) must go, or they
-    // would be printed with the rest; a one-invitee rebuild leaves the others alone.
+    // Files this build no longer makes must go, or they would be printed with the rest: those
+    // the last build made, and invitations of invitees no longer on the list (or now at
+    // another position). A partial build (--only, --invitee) leaves other documents alone.
+    let mut manifest = Manifest::new();
     let mut stale = Vec::new();
+    let partial = only.is_some() || cmd.only.is_some();
+    for (path, fingerprint) in &old.files {
+        let ours = docs.iter().any(|d| d.owns(path));
+        if planned.iter().any(|p| slashed(&p.path) == *path) {
+            continue;
+        } else if partial && !ours || only.is_some() {
+            manifest.files.insert(path.clone(), fingerprint.clone());
+        } else if cmd.out.join(path).is_file() {
+            stale.push(cmd.out.join(path));
+        }
+    }
     if only.is_none() {
-        for c in compiled
-            .iter()
-            .filter(|c| c.document.kind == Kind::Invitations)
-        {
-            let keep: Vec<PathBuf> = exports.iter().map(|e| cmd.out.join(&e.path)).collect();
-            let folder = cmd.out.join(c.document.folder());
-            stale.extend(output::stale_files(
-                &folder,
+        for document in docs.iter().filter(|d| d.kind == Kind::Invitations) {
+            let keep: Vec<PathBuf> = planned.iter().map(|p| cmd.out.join(&p.path)).collect();
+            for file in output::stale_files(
+                &cmd.out.join(document.folder()),
                 documents::is_invitation_file,
                 &keep,
-            ));
+            ) {
+                if !stale.contains(&file) {
+                    stale.push(file);
+                }
+            }
         }
+    }
+    for p in &planned {
+        let kept = only.is_some_and(|i| matches!(p.part, Part::Page(page) if page != i + 1));
+        let fingerprint = match (kept, old.files.get(&slashed(&p.path))) {
+            // A one-invitee build leaves the other pages as the last build wrote them.
+            (true, Some(old)) => old.clone(),
+            (true, None) => continue,
+            (false, _) => p.fingerprint.clone(),
+        };
+        manifest.files.insert(slashed(&p.path), fingerprint);
+    }
+    if manifest != old {
+        staging
+            .add(Path::new(manifest::FILE), &manifest.to_json())
+            .map_err(one)?;
     }
     staging.commit(&stale).map_err(one)?;
 
@@ -379,13 +505,14 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
         ""
     };
     eprintln!(
-        "wrote {} file{} of {} into {}{draft}; removed {} old file{}; {:.2} s",
-        exports.len(),
-        plural(exports.len()),
+        "{} of {} file{} written, {} unchanged, {} removed ({}) into {}{draft}; {:.2} s",
+        changed.len(),
+        planned.len(),
+        plural(planned.len()),
+        planned.len() - changed.len(),
+        stale.len(),
         names.join(", "),
         cmd.out.display(),
-        stale.len(),
-        plural(stale.len()),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -398,7 +525,8 @@ pub fn check(cmd: &CheckCommand) -> Result<(), Problems> {
     inputs.check_session(cmd.strict)?;
     let m = &inputs.conf.model;
     let all: Vec<usize> = (0..m.invitees.len()).collect();
-    inputs.compile(&docs, &all)?;
+    let rendered = inputs.render(&docs, &all)?;
+    inputs.compile(&rendered.iter().collect::<Vec<_>>(), &all)?;
     let persons = m.invitees.iter().filter(|i| i.name.is_some()).count();
     println!("{}", m.event.title);
     println!(
@@ -466,7 +594,8 @@ pub fn preview(cmd: &PreviewCommand) -> Result<(), Problems> {
         .invitee
         .as_deref()
         .map_or(Ok(0), |id| inputs.invitee(id))?;
-    let compiled = inputs.compile(&[document], &[index])?;
+    let rendered = inputs.render(&[document], &[index])?;
+    let compiled = inputs.compile(&[&rendered[0]], &[index])?;
     let pages = &compiled[0].pages;
     let png = inputs
         .typesetter

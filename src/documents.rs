@@ -119,6 +119,19 @@ impl Document {
         PathBuf::from(self.name)
     }
 
+    /// Whether a file (relative to the output folder, with `/`) is one this document writes.
+    pub fn owns(&self, path: &str) -> bool {
+        match path.split_once('/') {
+            Some((folder, file)) => {
+                self.kind == Kind::Invitations && folder == self.name && is_invitation_file(file)
+            }
+            None => {
+                path == format!("{}.pdf", self.name)
+                    || self.kind == Kind::Booklet && path == format!("{}-in.pdf", self.name)
+            }
+        }
+    }
+
     /// Every file the document writes for `model`, relative to the output folder.
     pub fn files(&self, model: &Model) -> Vec<PathBuf> {
         let mut files = vec![self.file()];

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod fonts;
 pub mod import;
 pub mod legacy;
+pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod parallel;

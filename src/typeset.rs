@@ -89,6 +89,21 @@ impl Typesetter {
         self.pdf = settings;
     }
 
+    /// A fingerprint of everything besides a document's own source that shapes its PDF: the
+    /// fonts, the shared Typst files, the PDF settings and this program's version.
+    pub fn identity(&self) -> String {
+        let version = env!("CARGO_PKG_VERSION").as_bytes();
+        let settings = format!("{:?}", self.pdf);
+        let fonts = self.fonts.iter().map(|f| f.data().as_slice());
+        let files = self.files.iter().map(|s| s.text().as_bytes());
+        crate::manifest::fingerprint(
+            [version, settings.as_bytes()]
+                .into_iter()
+                .chain(fonts)
+                .chain(files),
+        )
+    }
+
     /// Compiles one document's source into pages. Warnings come back beside the document.
     pub fn compile(
         &self,

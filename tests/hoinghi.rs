@@ -366,13 +366,13 @@ fn one_invitee_can_be_rebuilt_alone() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     build(&repo(SMALL), &out, &[]).ok();
-    let before = snapshot(&out);
+    let before = pdfs(&out);
     let model = model_with(dir.path(), "m.json", SMALL, |m| {
         m["invitees"][2]["position"] = json!("Chủ tịch Hội đồng quản trị");
         m["invitees"][0]["position"] = json!("Không được in lại");
     });
     build(&model, &out, &["--invitee", "c"]).ok();
-    let after = snapshot(&out);
+    let after = pdfs(&out);
     assert_eq!(before.len(), after.len());
     for ((path, old), (_, new)) in before.iter().zip(&after) {
         let name = path.to_str().unwrap();
@@ -389,6 +389,93 @@ fn one_invitee_can_be_rebuilt_alone() {
         "{}",
         run.stderr
     );
+}
+
+/// When each file under `dir` was last written.
+fn written_at(dir: &Path) -> Vec<(String, std::time::SystemTime)> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, _)| {
+            (
+                p.display().to_string(),
+                std::fs::metadata(dir.join(&p)).unwrap().modified().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The files written between two `written_at` readings.
+fn rewritten(
+    before: &[(String, std::time::SystemTime)],
+    after: &[(String, std::time::SystemTime)],
+) -> Vec<String> {
+    after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&repo(SMALL), &out, &[]).ok();
+
+    // Nothing changed: nothing written, not even the manifest.
+    let first = written_at(&out);
+    let run = build(&repo(SMALL), &out, &[]).ok();
+    assert_eq!(written_at(&out), first);
+    assert!(
+        run.stderr
+            .starts_with("0 of 7 files written, 7 unchanged, 0 removed"),
+        "{}",
+        run.stderr
+    );
+
+    // One invitee changed: its invitation, the merged file, and the lists that show it.
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][2]["position"] = json!("Chủ tịch Hội đồng quản trị")
+    });
+    build(&model, &out, &[]).ok();
+    let second = written_at(&out);
+    let mut changed = rewritten(&first, &second);
+    changed.sort();
+    assert_eq!(
+        changed,
+        [
+            ".hoinghi-manifest.json",
+            "danh-sach-dai-bieu.pdf",
+            "giay-moi.pdf",
+            "giay-moi/003-dam-thi-ung.pdf",
+            "phong-bi.pdf",
+            "so-ky.pdf"
+        ]
+    );
+    assert!(
+        Pdf::open(&out.join("giay-moi/003-dam-thi-ung.pdf"))
+            .page_text(1)
+            .contains("Chủ tịch Hội đồng quản trị")
+    );
+
+    // The date fixed: everything that shows it (or the draft mark), not the envelopes.
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        m["invitees"][2]["position"] = json!("Chủ tịch Hội đồng quản trị");
+        m["event"]["date"] = json!("2025-10-16");
+    });
+    build(&model, &out, &[]).ok();
+    let mut changed = rewritten(&second, &written_at(&out));
+    changed.sort();
+    assert!(
+        !changed.contains(&"phong-bi.pdf".to_string()),
+        "{changed:?}"
+    );
+    assert_eq!(changed.len(), 7, "{changed:?}");
+
+    // A file deleted by hand comes back.
+    std::fs::remove_file(out.join("so-ky.pdf")).unwrap();
+    build(&model, &out, &[]).ok();
+    assert!(out.join("so-ky.pdf").is_file());
 }
 
 #[test]
@@ -1064,7 +1151,7 @@ fn a_second_conference_leaves_no_trace_of_the_first() {
     let model = model_json(OTHER);
     let out = tempfile::tempdir().unwrap();
     build(&repo(OTHER), out.path(), &[]).ok();
-    let files = snapshot(out.path());
+    let files = pdfs(out.path());
     assert!(files.len() > 6);
     for (path, _) in &files {
         let text = Pdf::open(&out.path().join(path)).text();
@@ -1105,7 +1192,7 @@ fn a_second_conference_leaves_no_trace_of_the_first() {
 fn only_builds_the_named_documents_and_list_shows_them_all() {
     let out = tempfile::tempdir().unwrap();
     build(&repo(OTHER), out.path(), &["--only", "kich-ban"]).ok();
-    let names: Vec<String> = snapshot(out.path())
+    let names: Vec<String> = pdfs(out.path())
         .iter()
         .map(|(p, _)| p.display().to_string())
         .collect();
@@ -1677,7 +1764,7 @@ fn assert_well_formed(pdf: &Path) {
 fn pdf_a_output_declares_pdf_a_2b_and_every_pdf_is_well_formed_with_fonts_embedded() {
     let out = tempfile::tempdir().unwrap();
     build(&repo(OTHER), out.path(), &["--pdf-a"]).ok();
-    for (path, bytes) in snapshot(out.path()) {
+    for (path, bytes) in pdfs(out.path()) {
         let full = out.path().join(&path);
         assert_well_formed(&full);
         assert_fonts_embedded(&Pdf::open(&full));
@@ -1696,7 +1783,7 @@ fn pdf_a_output_declares_pdf_a_2b_and_every_pdf_is_well_formed_with_fonts_embedd
     }
     let plain = tempfile::tempdir().unwrap();
     build(&repo(OTHER), plain.path(), &[]).ok();
-    for (path, bytes) in snapshot(plain.path()) {
+    for (path, bytes) in pdfs(plain.path()) {
         assert_well_formed(&plain.path().join(&path));
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("pdfaid:part"), "{}", path.display());

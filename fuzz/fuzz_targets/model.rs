@@ -1,0 +1,17 @@
+//! Model loading and validation never panic, whatever the bytes: they give a conference or
+//! problems, each with a place.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match hoinghi::model::parse(text, "fuzz.json", std::path::Path::new("/nonexistent")) {
+        Ok(conf) => {
+            // A valid model also gives a template context.
+            let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
+            let _ = hoinghi::context::build(&conf, &all);
+        }
+        Err(problems) => assert!(problems.0.iter().all(|p| !p.place.is_empty() && !p.message.is_empty())),
+    }
+});
