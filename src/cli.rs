@@ -12,6 +12,32 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Prints nothing but warnings and errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also prints each file written or removed, and how long each stage took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// How much a command tells while it works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+impl Cli {
+    pub fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -29,6 +55,8 @@ pub enum Command {
     Preview(PreviewCommand),
     /// Lists the font families and faces available, and the one the model's documents use.
     Fonts(FontsCommand),
+    /// Builds, then rebuilds on every save of the model, its list file or the templates.
+    Watch(BuildCommand),
 }
 
 /// What every command reads: the model, the templates and the fonts.

@@ -9,8 +9,11 @@ use typst::diag::Severity;
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
+use indicatif::{ProgressBar, ProgressStyle};
+
 use crate::cli::{
-    BuildCommand, CheckCommand, FontsCommand, ImportCommand, InputArgs, ListCommand, PreviewCommand,
+    BuildCommand, CheckCommand, FontsCommand, ImportCommand, InputArgs, ListCommand,
+    PreviewCommand, Verbosity,
 };
 use crate::context;
 use crate::documents::{self, Document, Kind};
@@ -346,8 +349,10 @@ impl Inputs {
         files: &[&Planned],
         compiled: &[Compiled],
         staging: &Staging,
+        progress: &ProgressBar,
     ) -> Result<(), Problems> {
         let results = parallel::map(files, |f| {
+            progress.inc(1);
             let pages = &compiled
                 .iter()
                 .find(|c| c.document.name == f.document.name)
@@ -408,9 +413,11 @@ fn slashed(path: &Path) -> String {
 
 /// `hoinghi build`: the documents of the model, or some of them (`--only`), or one invitation
 /// (`--invitee`).
-pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
+pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
     let started = Instant::now();
+    let mut clock = Stages::new(verbosity);
     let mut inputs = Inputs::load(&cmd.input)?;
+    clock.lap("load model, templates and fonts");
     let date = document_date(&inputs.conf, cmd.pdf_a)?;
     inputs.typesetter.set_pdf(PdfSettings {
         pdf_a: cmd.pdf_a,
@@ -432,6 +439,7 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
     let all: Vec<usize> = (0..inputs.conf.model.invitees.len()).collect();
     let rendered = inputs.render(&docs, &all)?;
     let planned = inputs.plan(&rendered, &all);
+    clock.lap("render and fingerprint");
 
     // Only the files whose fingerprint changed since the last build, or that are missing.
     let staging = Staging::new(&cmd.out).map_err(one)?;
@@ -449,7 +457,11 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
         .filter(|r| changed.iter().any(|p| p.document.name == r.document.name))
         .collect();
     let compiled = inputs.compile(&to_compile, &all)?;
-    inputs.export(&changed, &compiled, &staging)?;
+    clock.lap("compile");
+    let progress = progress_bar(changed.len(), verbosity);
+    inputs.export(&changed, &compiled, &staging, &progress)?;
+    progress.finish_and_clear();
+    clock.lap("export PDF");
 
     // Files this build no longer makes must go, or they would be printed with the rest: those
     // the last build made, and invitations of invitees no longer on the list (or now at
@@ -497,6 +509,18 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
             .map_err(one)?;
     }
     staging.commit(&stale).map_err(one)?;
+    clock.lap("commit");
+    if verbosity == Verbosity::Verbose {
+        for p in &changed {
+            eprintln!("wrote {}", cmd.out.join(&p.path).display());
+        }
+        for path in &stale {
+            eprintln!("removed {}", path.display());
+        }
+    }
+    if verbosity == Verbosity::Quiet {
+        return Ok(());
+    }
 
     let names: Vec<&str> = docs.iter().map(|d| d.name).collect();
     let draft = if inputs.conf.is_draft() {
@@ -516,6 +540,128 @@ pub fn build(cmd: &BuildCommand) -> Result<(), Problems> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// `hoinghi watch`: a build, then another each time the model, its list file or a template is
+/// saved. A bad save prints its problems and leaves the last good output in place.
+pub fn watch(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
+    use notify::{RecursiveMode, Watcher};
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            if !matches!(event.kind, notify::EventKind::Access(_)) {
+                let _ = tx.send(event.paths);
+            }
+        }
+    })
+    .map_err(|e| one(Problem::new("watch", format!("cannot watch files: {e}"))))?;
+    // Folders are watched, not files: editors save by writing a new file and renaming it over
+    // the old one. Only events on the model, its list and the templates count.
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p)
+            .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p))
+    };
+    let model = absolute(&cmd.input.model);
+    let model_dir = model.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut files = vec![model.clone()];
+    if let Some(list) = list_file(&model) {
+        files.push(absolute(&model_dir.join(list)));
+    }
+    let templates = cmd.input.templates.as_deref().map(absolute);
+    let mut folders: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .collect();
+    folders.extend(templates.clone());
+    folders.dedup();
+    for dir in folders.iter().filter(|d| d.is_dir()) {
+        watcher
+            .watch(dir, RecursiveMode::NonRecursive)
+            .map_err(|e| {
+                one(Problem::new(
+                    dir.display().to_string(),
+                    format!("cannot watch: {e}"),
+                ))
+            })?;
+    }
+    let relevant =
+        |p: &PathBuf| files.contains(p) || templates.as_ref().is_some_and(|t| p.starts_with(t));
+    loop {
+        if let Err(problems) = build(cmd, verbosity) {
+            for problem in &problems.0 {
+                eprintln!("error: {problem}");
+            }
+            eprintln!("the last good output is kept; waiting for the next save");
+        }
+        // Wait for a save, then let a burst of saves settle.
+        loop {
+            let paths = rx
+                .recv()
+                .map_err(|_| one(Problem::new("watch", "the file watcher stopped")))?;
+            let changed: Vec<String> = paths
+                .iter()
+                .filter(|p| relevant(p))
+                .map(|p| p.display().to_string())
+                .collect();
+            if !changed.is_empty() {
+                if verbosity != Verbosity::Quiet {
+                    eprintln!("changed: {}", changed.join(", "));
+                }
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        while rx.try_recv().is_ok() {}
+    }
+}
+
+/// The list file a model names (`"invitees": {"file": …}`), read without validating the model.
+fn list_file(model: &Path) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(model).ok()?).ok()?;
+    value
+        .get("invitees")?
+        .get("file")?
+        .as_str()
+        .map(String::from)
+}
+
+/// A progress bar for the files of a long build, on a terminal only.
+fn progress_bar(len: usize, verbosity: Verbosity) -> ProgressBar {
+    use std::io::IsTerminal;
+    if verbosity == Verbosity::Quiet || len < 50 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Times the stages of a build, printed with --verbose.
+struct Stages {
+    verbose: bool,
+    last: Instant,
+}
+
+impl Stages {
+    fn new(verbosity: Verbosity) -> Self {
+        Self {
+            verbose: verbosity == Verbosity::Verbose,
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.verbose {
+            eprintln!(
+                "{stage}: {:.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = Instant::now();
+    }
 }
 
 /// `hoinghi check`: everything a build does but writing.

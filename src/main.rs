@@ -10,7 +10,8 @@ use hoinghi::commands;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build(cmd) => commands::build(cmd),
+        Command::Build(cmd) => commands::build(cmd, cli.verbosity()),
+        Command::Watch(cmd) => commands::watch(cmd, cli.verbosity()),
         Command::Check(cmd) => commands::check(cmd),
         Command::List(cmd) => commands::list(cmd),
         Command::Import(cmd) => commands::import(cmd),
