@@ -200,7 +200,7 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+        Err(_) => bytes.iter().map(|&b| legacy::windows_1252(b)).collect(),
     };
     let header = text.lines().next().unwrap_or("");
     let delimiter = if header.matches(';').count() > header.matches(',').count() {
@@ -239,19 +239,6 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Vec<Problem>> {
         grid.push((r, cells));
     }
     Ok(grid)
-}
-
-/// One byte of Windows-1252 as a character.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9F => HIGH[(byte - 0x80) as usize],
-        _ => byte as char,
-    }
 }
 
 /// The header is the first row with any text; each row after it with any text is an invitee.
@@ -518,13 +505,5 @@ mod tests {
         assert_eq!(honorific("đ/c"), "Đồng chí");
         assert_eq!(honorific("BÀ"), "Bà");
         assert_eq!(honorific("Ong"), "Ong");
-    }
-
-    #[test]
-    fn windows_1252_covers_the_high_control_range() {
-        assert_eq!(windows_1252(0x80), '€');
-        assert_eq!(windows_1252(0x9F), 'Ÿ');
-        assert_eq!(windows_1252(0xD4), 'Ô');
-        assert_eq!(windows_1252(b'a'), 'a');
     }
 }

@@ -1451,7 +1451,7 @@ fn legacy_tcvn3_and_vni_text_is_converted_and_reported() {
     let dir = tempfile::tempdir().unwrap();
     // Bytes as the legacy fonts typed them: TCVN3 "Nguyễn Văn An" and VNI "Đặng Thị Ánh".
     let mut csv: Vec<u8> = b"Ho va ten;Don vi\r\n".to_vec();
-    csv.extend_from_slice(b"Nguy\xd4n V\xa8n An;S\xe7 T\xb5i ch\xd3nh\r\n");
+    csv.extend_from_slice(b"Nguy\xd4n V\xa8n An;S\xeb T\xb5i ch\xddnh\r\n");
     csv.extend_from_slice(b"\xd1a\xebng Th\xf2 A\xd9nh;Co\xe2ng ty A\r\n");
     std::fs::write(dir.path().join("cu.csv"), &csv).unwrap();
     let model = model_with_list(dir.path(), json!({"file": "cu.csv"}), &[]);

@@ -1,0 +1,296 @@
+//! How fast hoinghi makes invitations, measured on synthetic lists: `cargo bench`.
+//!
+//! For 300 and 3,000 invitations (names, positions and units drawn with a fixed seed), it runs
+//! the release binary as a user would, cold (a fresh output folder) and warm (nothing changed;
+//! one invitee changed; the date fixed), and prints documents per second, milliseconds per
+//! invitation, wall and CPU time and peak memory. When a `typst` binary is on PATH
+//! (`cargo install typst-cli --locked`), it also times the same invitations compiled by the
+//! typst command-line compiler once per invitation, two at a time (plus the merged file), and
+//! prints the ratio.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use hoinghi::documents::invitation_file;
+use hoinghi::model;
+use hoinghi::render::Templates;
+use serde_json::{Value, json};
+
+/// What one run of a program cost.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    wall: Duration,
+    cpu: Duration,
+    /// Peak resident memory, in MiB.
+    peak_mib: f64,
+}
+
+/// Runs a command to its end and measures it (wait4 gives the child's own CPU and memory).
+fn measure(cmd: &mut Command) -> Cost {
+    let start = Instant::now();
+    let child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our child's, waited for once; status and usage are valid out-pointers.
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(reaped, pid, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed"
+    );
+    let seconds = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    Cost {
+        wall,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
+
+/// A deterministic stream of choices (xorshift), so every run draws the same list.
+struct Draw(u64);
+
+impl Draw {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        items[(self.0 % items.len() as u64) as usize]
+    }
+}
+
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Nông", "Lương", "Vi", "Lộc", "Chu", "Mã", "Lăng", "Hà", "Triệu", "Đàm",
+];
+const MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Minh", "Ngọc", "Thu", "Quang", "Đức", "Hữu", "Thanh", "Xuân", "Hồng", "Bảo",
+];
+const GIVEN: &[&str] = &[
+    "An", "Anh", "Ánh", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hạnh", "Hải", "Hiếu",
+    "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Ngọc", "Phương",
+    "Quỳnh", "Sơn", "Thảo", "Thủy", "Trang", "Tú", "Tuấn", "Ưng", "Yến",
+];
+const POSITION: &[&str] = &[
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Trưởng phòng",
+    "Chủ tịch Ủy ban nhân dân",
+    "Phó Chủ tịch Ủy ban nhân dân",
+    "Chủ nhiệm Hợp tác xã",
+    "Chuyên viên",
+    "Chủ hộ kinh doanh",
+];
+const UNIT: &[&str] = &[
+    "Sở Tài chính",
+    "Sở Nội vụ",
+    "Sở Y tế",
+    "Sở Công Thương",
+    "Hợp tác xã Nông nghiệp Đồng Bành",
+    "Công ty TNHH Nông sản Xanh",
+    "Ủy ban nhân dân xã Chi Lăng",
+    "Ủy ban nhân dân phường Tam Thanh",
+    "Hội Nông dân tỉnh",
+    "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
+];
+
+/// The sample conference with `count` invitees drawn at random (always the same ones).
+fn model(count: usize) -> Value {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json"),
+    )
+    .unwrap();
+    let mut model: Value = serde_json::from_str(&text).unwrap();
+    let mut draw = Draw(0x5EED_2025);
+    let invitees: Vec<Value> = (0..count)
+        .map(|i| {
+            let name = format!("{} {} {}", draw.pick(FAMILY), draw.pick(MIDDLE), draw.pick(GIVEN));
+            let honorific = draw.pick(&["Ông", "Bà", "Đồng chí"]);
+            json!({"id": format!("k{i}"), "honorific": honorific, "name": name, "position": draw.pick(POSITION), "organization": draw.pick(UNIT)})
+        })
+        .collect();
+    model["invitees"] = Value::Array(invitees);
+    model
+}
+
+fn write(path: &Path, model: &Value) {
+    std::fs::write(path, serde_json::to_string_pretty(model).unwrap()).unwrap();
+}
+
+fn hoinghi(model: &Path, out: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
+    cmd.args([
+        "build",
+        model.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--only",
+        "giay-moi",
+        "--quiet",
+    ]);
+    cmd
+}
+
+fn report(case: &str, count: usize, cost: Cost, baseline: Option<Cost>) {
+    let per = cost.wall.as_secs_f64() * 1000.0 / count as f64;
+    let ratio = baseline.map_or(String::new(), |b| {
+        format!(
+            "  {:>6.1}× faster",
+            b.wall.as_secs_f64() / cost.wall.as_secs_f64()
+        )
+    });
+    println!(
+        "{case:<34} {count:>6} {:>9.0} {per:>10.3} {:>9.3} {:>9.3} {:>9.1}{ratio}",
+        count as f64 / cost.wall.as_secs_f64(),
+        cost.wall.as_secs_f64(),
+        cost.cpu.as_secs_f64(),
+        cost.peak_mib,
+    );
+}
+
+/// The invitations as standalone Typst files, as the typst CLI would be given them.
+fn typst_sources(model_path: &Path, dir: &Path) -> Vec<PathBuf> {
+    let conf = model::load(model_path).unwrap();
+    let templates = Templates::load(None).unwrap();
+    for (name, text) in templates.typst_files() {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    (0..conf.model.invitees.len())
+        .map(|i| {
+            let source = templates
+                .render("giay-moi.typ.j2", hoinghi::context::build(&conf, &[i]))
+                .unwrap();
+            let path =
+                dir.join(invitation_file(i, &conf.model.invitees[i]).replace(".pdf", ".typ"));
+            std::fs::write(&path, source).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn on_path(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The typst CLI once per invitation, two at a time, plus the merged file: the cost of the
+/// whole loop, as one would script it.
+fn typst_loop(sources: &[PathBuf], fonts: &Path, merged: &Path) -> Cost {
+    let start = Instant::now();
+    let mut total = Cost::default();
+    for pair in sources.chunks(2) {
+        let children: Vec<_> = pair
+            .iter()
+            .map(|src| {
+                let mut cmd = Command::new("typst");
+                cmd.args([
+                    "compile",
+                    "--ignore-system-fonts",
+                    "--font-path",
+                    fonts.to_str().unwrap(),
+                    src.to_str().unwrap(),
+                ]);
+                std::thread::spawn(move || measure(&mut cmd))
+            })
+            .collect();
+        for child in children {
+            let cost = child.join().unwrap();
+            total.cpu += cost.cpu;
+            total.peak_mib = total.peak_mib.max(cost.peak_mib);
+        }
+    }
+    let mut cmd = Command::new("typst");
+    cmd.args([
+        "compile",
+        "--ignore-system-fonts",
+        "--font-path",
+        fonts.to_str().unwrap(),
+        merged.to_str().unwrap(),
+    ]);
+    let last = measure(&mut cmd);
+    total.cpu += last.cpu;
+    total.peak_mib = total.peak_mib.max(last.peak_mib);
+    total.wall = start.elapsed();
+    total
+}
+
+fn main() {
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let typst = on_path("typst");
+    println!(
+        "hoinghi benchmark: invitations only (--only giay-moi), release build, {} cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "{:<34} {:>6} {:>9} {:>10} {:>9} {:>9} {:>9}",
+        "case", "count", "docs/s", "ms/invit.", "wall s", "CPU s", "peak MiB"
+    );
+    for count in [300, 3000] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("model.json");
+        let mut m = model(count);
+        write(&path, &m);
+        let out = dir.path().join("out");
+
+        let cold = measure(&mut hoinghi(&path, &out));
+        let mut baseline = None;
+        if typst && count <= 300 {
+            let sources_dir = dir.path().join("typst");
+            std::fs::create_dir_all(&sources_dir).unwrap();
+            let sources = typst_sources(&path, &sources_dir);
+            // The merged file, as the CLI route would also need it.
+            let merged = sources_dir.join("all.typ");
+            let templates = Templates::load(None).unwrap();
+            let conf = model::load(&path).unwrap();
+            let all: Vec<usize> = (0..count).collect();
+            std::fs::write(
+                &merged,
+                templates
+                    .render("giay-moi.typ.j2", hoinghi::context::build(&conf, &all))
+                    .unwrap(),
+            )
+            .unwrap();
+            let cost = typst_loop(&sources, &fonts, &merged);
+            report("typst CLI, once per invitation", count, cost, None);
+            baseline = Some(cost);
+        }
+        report("hoinghi cold", count, cold, baseline);
+        report(
+            "hoinghi warm, nothing changed",
+            count,
+            measure(&mut hoinghi(&path, &out)),
+            baseline,
+        );
+        m["invitees"][count / 2]["name"] = json!("Người Được Sửa Tên");
+        write(&path, &m);
+        report(
+            "hoinghi warm, one invitee changed",
+            count,
+            measure(&mut hoinghi(&path, &out)),
+            baseline,
+        );
+        m["event"]["date"] = json!("2025-10-16");
+        write(&path, &m);
+        report(
+            "hoinghi warm, date fixed",
+            count,
+            measure(&mut hoinghi(&path, &out)),
+            baseline,
+        );
+    }
+    if !typst {
+        println!(
+            "(no `typst` on PATH: `cargo install typst-cli --locked` to compare with the typst CLI)"
+        );
+    }
+}
