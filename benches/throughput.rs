@@ -183,6 +183,15 @@ fn on_path(program: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// `typst compile` of one file with only our fonts.
+fn typst_compile(fonts: &Path, source: &Path) -> Command {
+    let mut cmd = Command::new("typst");
+    cmd.args(["compile", "--ignore-system-fonts", "--font-path"])
+        .arg(fonts)
+        .arg(source);
+    cmd
+}
+
 /// The typst CLI once per invitation, two at a time, plus the merged file: the cost of the
 /// whole loop, as one would script it.
 fn typst_loop(sources: &[PathBuf], fonts: &Path, merged: &Path) -> Cost {
@@ -192,14 +201,7 @@ fn typst_loop(sources: &[PathBuf], fonts: &Path, merged: &Path) -> Cost {
         let children: Vec<_> = pair
             .iter()
             .map(|src| {
-                let mut cmd = Command::new("typst");
-                cmd.args([
-                    "compile",
-                    "--ignore-system-fonts",
-                    "--font-path",
-                    fonts.to_str().unwrap(),
-                    src.to_str().unwrap(),
-                ]);
+                let mut cmd = typst_compile(fonts, src);
                 std::thread::spawn(move || measure(&mut cmd))
             })
             .collect();
@@ -209,15 +211,7 @@ fn typst_loop(sources: &[PathBuf], fonts: &Path, merged: &Path) -> Cost {
             total.peak_mib = total.peak_mib.max(cost.peak_mib);
         }
     }
-    let mut cmd = Command::new("typst");
-    cmd.args([
-        "compile",
-        "--ignore-system-fonts",
-        "--font-path",
-        fonts.to_str().unwrap(),
-        merged.to_str().unwrap(),
-    ]);
-    let last = measure(&mut cmd);
+    let last = measure(&mut typst_compile(fonts, merged));
     total.cpu += last.cpu;
     total.peak_mib = total.peak_mib.max(last.peak_mib);
     total.wall = start.elapsed();

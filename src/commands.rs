@@ -152,19 +152,13 @@ impl Inputs {
         invitees: &[usize],
     ) -> Result<Vec<Rendered>, Problems> {
         let context = context::build(&self.conf, invitees);
-        let mut rendered = Vec::new();
-        let mut problems = Vec::new();
-        for &document in docs {
-            match self.templates.render(document.template, context.clone()) {
-                Ok(source) => rendered.push(Rendered { document, source }),
-                Err(p) => problems.push(p),
-            }
-        }
-        if problems.is_empty() {
-            Ok(rendered)
-        } else {
-            Err(Problems(problems))
-        }
+        Problems::gather(docs.iter().map(|&document| {
+            let source = self
+                .templates
+                .render(document.template, context.clone())
+                .map_err(|p| vec![p])?;
+            Ok(Rendered { document, source })
+        }))
     }
 
     /// Compiles rendered documents on all cores; for invitations, checks that each of
@@ -192,19 +186,7 @@ impl Inputs {
                 pages,
             })
         });
-        let mut compiled = Vec::new();
-        let mut problems = Vec::new();
-        for result in results {
-            match result {
-                Ok(c) => compiled.push(c),
-                Err(p) => problems.extend(p),
-            }
-        }
-        if problems.is_empty() {
-            Ok(compiled)
-        } else {
-            Err(Problems(problems))
-        }
+        Problems::gather(results)
     }
 
     fn check_one_page_each(
@@ -360,19 +342,14 @@ impl Inputs {
                 .pages;
             let ident = format!("hoinghi/{}", slashed(&f.path));
             let pdf = self.typesetter.pdf(pages, &ident, f.part).map_err(|m| {
-                Problem::new(
+                vec![Problem::new(
                     f.path.display().to_string(),
                     format!("PDF export failed: {m}"),
-                )
+                )]
             })?;
-            staging.add(&f.path, &pdf)
+            staging.add(&f.path, &pdf).map_err(|p| vec![p])
         });
-        let problems: Vec<Problem> = results.into_iter().filter_map(Result::err).collect();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(Problems(problems))
-        }
+        Problems::gather(results).map(|_| ())
     }
 }
 

@@ -458,6 +458,28 @@ impl fmt::Display for Problems {
     }
 }
 
+impl Problems {
+    /// Every value of `results`, or every problem of all of them: independent steps report
+    /// together.
+    pub fn gather<T>(
+        results: impl IntoIterator<Item = Result<T, Vec<Problem>>>,
+    ) -> Result<Vec<T>, Problems> {
+        let mut values = Vec::new();
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok(value) => values.push(value),
+                Err(p) => problems.extend(p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(values)
+        } else {
+            Err(Problems(problems))
+        }
+    }
+}
+
 /// Reads, parses and validates a model file.
 pub fn load(path: &Path) -> Result<Conference, Problems> {
     let origin = path.display().to_string();
