@@ -1,6 +1,7 @@
 //! The commands: each loads its inputs once, runs the stages of the pipeline
 //! (model → templates → Typst → PDF → files) and reports.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -440,46 +441,7 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
     progress.finish_and_clear();
     clock.lap("export PDF");
 
-    // Files this build no longer makes must go, or they would be printed with the rest: those
-    // the last build made, and invitations of invitees no longer on the list (or now at
-    // another position). A partial build (--only, --invitee) leaves other documents alone.
-    let mut manifest = Manifest::new();
-    let mut stale = Vec::new();
-    let partial = only.is_some() || cmd.only.is_some();
-    for (path, fingerprint) in &old.files {
-        let ours = docs.iter().any(|d| d.owns(path));
-        if planned.iter().any(|p| slashed(&p.path) == *path) {
-            continue;
-        } else if partial && !ours || only.is_some() {
-            manifest.files.insert(path.clone(), fingerprint.clone());
-        } else if cmd.out.join(path).is_file() {
-            stale.push(cmd.out.join(path));
-        }
-    }
-    if only.is_none() {
-        for document in docs.iter().filter(|d| d.kind == Kind::Invitations) {
-            let keep: Vec<PathBuf> = planned.iter().map(|p| cmd.out.join(&p.path)).collect();
-            for file in output::stale_files(
-                &cmd.out.join(document.folder()),
-                documents::is_invitation_file,
-                &keep,
-            ) {
-                if !stale.contains(&file) {
-                    stale.push(file);
-                }
-            }
-        }
-    }
-    for p in &planned {
-        let kept = only.is_some_and(|i| matches!(p.part, Part::Page(page) if page != i + 1));
-        let fingerprint = match (kept, old.files.get(&slashed(&p.path))) {
-            // A one-invitee build leaves the other pages as the last build wrote them.
-            (true, Some(old)) => old.clone(),
-            (true, None) => continue,
-            (false, _) => p.fingerprint.clone(),
-        };
-        manifest.files.insert(slashed(&p.path), fingerprint);
-    }
+    let (manifest, stale) = reconcile(cmd, &docs, &planned, &old, only);
     if manifest != old {
         staging
             .add(Path::new(manifest::FILE), &manifest.to_json())
@@ -517,6 +479,54 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The manifest after this build, and the files to remove. Files this build no longer makes
+/// must go, or they would be printed with the rest: those the last build made, and invitations
+/// of invitees no longer on the list (or now at another position). A partial build (--only,
+/// --invitee) leaves the other documents, and the other invitations, as they are.
+fn reconcile(
+    cmd: &BuildCommand,
+    docs: &[&'static Document],
+    planned: &[Planned],
+    old: &Manifest,
+    only: Option<usize>,
+) -> (Manifest, Vec<PathBuf>) {
+    let made: HashSet<String> = planned.iter().map(|p| slashed(&p.path)).collect();
+    let mut manifest = Manifest::new();
+    let mut stale = Vec::new();
+    let partial = only.is_some() || cmd.only.is_some();
+    for (path, fingerprint) in &old.files {
+        if made.contains(path) {
+            continue;
+        } else if only.is_some() || partial && !docs.iter().any(|d| d.owns(path)) {
+            manifest.files.insert(path.clone(), fingerprint.clone());
+        } else if cmd.out.join(path).is_file() {
+            stale.push(cmd.out.join(path));
+        }
+    }
+    if only.is_none() {
+        let keep: HashSet<PathBuf> = planned.iter().map(|p| cmd.out.join(&p.path)).collect();
+        for document in docs.iter().filter(|d| d.kind == Kind::Invitations) {
+            let folder = cmd.out.join(document.folder());
+            for file in output::stale_files(&folder, documents::is_invitation_file, &keep) {
+                if !stale.contains(&file) {
+                    stale.push(file);
+                }
+            }
+        }
+    }
+    for p in planned {
+        let kept = only.is_some_and(|i| matches!(p.part, Part::Page(page) if page != i + 1));
+        let fingerprint = match (kept, old.files.get(&slashed(&p.path))) {
+            // A one-invitee build leaves the other pages as the last build wrote them.
+            (true, Some(old)) => old.clone(),
+            (true, None) => continue,
+            (false, _) => p.fingerprint.clone(),
+        };
+        manifest.files.insert(slashed(&p.path), fingerprint);
+    }
+    (manifest, stale)
 }
 
 /// `hoinghi watch`: a build, then another each time the model, its list file or a template is

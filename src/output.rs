@@ -104,7 +104,11 @@ impl Staging {
 
 /// The files in `dir` whose names satisfy `belongs` but are not in `keep`: outputs of an
 /// earlier build that this build no longer produces.
-pub fn stale_files(dir: &Path, belongs: impl Fn(&str) -> bool, keep: &[PathBuf]) -> Vec<PathBuf> {
+pub fn stale_files(
+    dir: &Path,
+    belongs: impl Fn(&str) -> bool,
+    keep: &HashSet<PathBuf>,
+) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return vec![];
     };
@@ -118,7 +122,7 @@ pub fn stale_files(dir: &Path, belongs: impl Fn(&str) -> bool, keep: &[PathBuf])
 }
 
 fn remove_leftovers(dir: &Path) {
-    for path in stale_files(dir, |n| n.starts_with(TEMP_PREFIX), &[]) {
+    for path in stale_files(dir, |n| n.starts_with(TEMP_PREFIX), &HashSet::new()) {
         let _ = std::fs::remove_file(path);
     }
 }
@@ -165,7 +169,7 @@ mod tests {
         staging.add(Path::new("new.pdf"), b"new").unwrap();
         staging.add(Path::new("sub/1.pdf"), b"1").unwrap();
         staging.add(Path::new("sub/2.pdf"), b"2").unwrap();
-        let keep = vec![dir.path().join("new.pdf")];
+        let keep = HashSet::from([dir.path().join("new.pdf")]);
         let stale = stale_files(dir.path(), |n| n.ends_with(".pdf"), &keep);
         assert_eq!(stale, [dir.path().join("old.pdf")]);
         staging.commit(&stale).unwrap();
