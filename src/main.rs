@@ -8,6 +8,13 @@ use hoinghi::cli::{Cli, Command};
 use hoinghi::commands;
 
 fn main() -> ExitCode {
+    // Like other Unix tools, stop quietly when the reader of our output goes away
+    // (`hoinghi list | head`), instead of panicking on the broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of a signal, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(cmd) => commands::build(cmd, cli.verbosity()),
