@@ -690,6 +690,8 @@ fn decode<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, Problems> {
 /// or reorder text: a name must print as the reader will type it.
 fn clean_strings(root: &mut Value, problems: &mut Vec<Problem>) {
     visit_strings(root, &mut String::new(), &mut |path, s| {
+        let path = place_of(path);
+        let path = path.as_str();
         let nfc: String = s.nfc().collect();
         if let Some((pos, c)) = nfc.chars().enumerate().find(|&(_, c)| is_forbidden(c)) {
             problems.push(Problem::new(
@@ -713,6 +715,15 @@ fn clean_strings(root: &mut Value, problems: &mut Vec<Problem>) {
         }
         *s = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
     });
+}
+
+/// A JSON path as a place in messages; the root (an empty path, or serde's ".") has a name too.
+fn place_of(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        "the model".to_string()
+    } else {
+        path.to_string()
+    }
 }
 
 /// Calls `f` with the JSON path (`invitees[3].name`) and the text of every string in `value`.
@@ -789,7 +800,12 @@ fn deserialize(mut root: Value, problems: &mut Vec<Problem>) -> Option<(Model, b
         _ => None,
     };
     let model = serde_path_to_error::deserialize::<_, Model>(root)
-        .map_err(|e| problems.push(Problem::new(e.path().to_string(), e.inner().to_string())))
+        .map_err(|e| {
+            problems.push(Problem::new(
+                place_of(&e.path().to_string()),
+                e.inner().to_string(),
+            ))
+        })
         .ok();
 
     let mut parsed = Vec::new();
@@ -1381,6 +1397,24 @@ mod tests {
             "{p:?}"
         );
         assert!(p[1].starts_with("invitees[1].name:"), "{p:?}");
+    }
+
+    #[test]
+    fn every_problem_has_a_place_even_at_the_top_level() {
+        // Found by the fuzzer (fuzz/artifacts/model/crash-b2b1e40e…): an empty key.
+        for text in [r#"{"": {"filranke": "/.csv"}}"#, r#""a\u0007""#, "[]", "3"] {
+            let p = problems(text);
+            assert!(!p.is_empty(), "{text}");
+            assert!(
+                p.iter().all(|p| !p.starts_with(':') && !p.starts_with(" ")),
+                "{text}: {p:?}"
+            );
+        }
+        assert!(
+            problems(r#"{"": 1}"#)[0].starts_with("the model: unknown field ``"),
+            "{:?}",
+            problems(r#"{"": 1}"#)
+        );
     }
 
     #[test]
