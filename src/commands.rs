@@ -27,6 +27,17 @@ use crate::render::Templates;
 use crate::schedule;
 use crate::typeset::{self, Diagnostic, Part, PdfSettings, Typesetter};
 
+/// How many invitations are compiled together: few enough that memory stays flat however long
+/// the list and that the work spreads over the cores, enough that each compile's fixed cost is
+/// shared. (One compile of 300 invitations took 1.5 times as long as six of 50.)
+const CHUNK: usize = 50;
+
+/// How many half points an invitation's body may lose to fit its page (2 points in all).
+const MAX_SHRINK: u8 = 4;
+
+/// Where the PDFs of invitation chunks are kept between builds, in the output folder.
+const CACHE: &str = ".hoinghi-cache";
+
 /// A model with everything needed to typeset it, checked together.
 struct Inputs {
     conf: Conference,
@@ -145,14 +156,13 @@ impl Inputs {
         Ok(())
     }
 
-    /// Renders each document to Typst source; for invitations, those of `invitees`. All their
-    /// problems are reported together.
+    /// Renders each document to Typst source with `context`. All their problems are reported
+    /// together.
     fn render(
         &self,
         docs: &[&'static Document],
-        invitees: &[usize],
+        context: &minijinja::Value,
     ) -> Result<Vec<Rendered>, Problems> {
-        let context = context::build(&self.conf, invitees);
         Problems::gather(docs.iter().map(|&document| {
             let source = self
                 .templates
@@ -162,13 +172,9 @@ impl Inputs {
         }))
     }
 
-    /// Compiles rendered documents on all cores; for invitations, checks that each of
-    /// `invitees` takes one page. All their problems are reported together.
-    fn compile(
-        &self,
-        rendered: &[&Rendered],
-        invitees: &[usize],
-    ) -> Result<Vec<Compiled>, Problems> {
+    /// Compiles rendered documents (other than the invitations, which go by chunks) on all
+    /// cores. All their problems are reported together.
+    fn compile(&self, rendered: &[&Rendered]) -> Result<Vec<Compiled>, Problems> {
         let results = parallel::map(rendered, |r| -> Result<Compiled, Vec<Problem>> {
             let (pages, warnings) = self.typesetter.compile(&r.source).map_err(|errors| {
                 errors
@@ -179,9 +185,6 @@ impl Inputs {
             for warning in &warnings {
                 eprintln!("warning: {}", self.locate(warning, &r.source, r.document));
             }
-            if r.document.kind == Kind::Invitations {
-                self.check_one_page_each(&pages, invitees, r.document)?;
-            }
             Ok(Compiled {
                 document: r.document,
                 pages,
@@ -190,21 +193,78 @@ impl Inputs {
         Problems::gather(results)
     }
 
-    fn check_one_page_each(
+    /// Compiles the invitations of `chunk` (0-based positions) into one document of one page
+    /// each. An invitation too long for its page is set again with its body half a point
+    /// smaller, up to [`MAX_SHRINK`] times; one that still does not fit is an error.
+    fn compile_invitations(
+        &self,
+        document: &'static Document,
+        base: &minijinja::Value,
+        chunk: &[usize],
+    ) -> Result<PagedDocument, Vec<Problem>> {
+        let mut shrink = vec![0u8; chunk.len()];
+        loop {
+            let picks: Vec<(usize, u8)> =
+                chunk.iter().copied().zip(shrink.iter().copied()).collect();
+            let context = context::with_invitees(base, &self.conf, &picks);
+            let source = self
+                .templates
+                .render(document.template, context)
+                .map_err(|p| vec![p])?;
+            let (pages, warnings) = self.typesetter.compile(&source).map_err(|errors| {
+                errors
+                    .iter()
+                    .map(|d| self.locate(d, &source, document))
+                    .collect::<Vec<_>>()
+            })?;
+            if shrink.iter().all(|&s| s == 0) {
+                for warning in &warnings {
+                    eprintln!("warning: {}", self.locate(warning, &source, document));
+                }
+            }
+            let overflowing = self.overflowing(&pages, chunk, document)?;
+            if overflowing.is_empty() {
+                return Ok(pages);
+            }
+            let mut problems = Vec::new();
+            for (k, pages_taken) in overflowing {
+                if shrink[k] < MAX_SHRINK {
+                    shrink[k] += 1;
+                    continue;
+                }
+                let i = chunk[k];
+                problems.push(Problem::new(
+                    self.conf.place(&format!("invitees[{i}]")),
+                    format!(
+                        "the invitation of {} takes {pages_taken} pages even set {} points smaller; it must fit on one: shorten the name, position or organization",
+                        model::quote(self.conf.model.invitees[i].label()),
+                        f32::from(MAX_SHRINK) / 2.0
+                    ),
+                ));
+            }
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+        }
+    }
+
+    /// The invitations of `chunk` that take more than one page: their place in the chunk and
+    /// how many pages they take. Found by the label each invitation's page starts with.
+    fn overflowing(
         &self,
         doc: &PagedDocument,
-        indices: &[usize],
+        chunk: &[usize],
         document: &Document,
-    ) -> Result<(), Vec<Problem>> {
+    ) -> Result<Vec<(usize, usize)>, Vec<Problem>> {
         let starts = typeset::pages_of_label(doc, documents::INVITATION_LABEL);
-        if starts.len() != indices.len() {
+        if starts.len() != chunk.len() {
             return Err(vec![Problem::new(
                 self.templates.origin(document.template),
                 format!(
                     "the template marked {} invitations with <{}> but {} were asked for",
                     starts.len(),
                     documents::INVITATION_LABEL,
-                    indices.len()
+                    chunk.len()
                 ),
             )]);
         }
@@ -213,26 +273,122 @@ impl Inputs {
             .skip(1)
             .copied()
             .chain([doc.pages().len() + 1]);
-        let problems: Vec<Problem> = indices
+        Ok(starts
             .iter()
-            .zip(starts.iter().zip(ends))
+            .zip(ends)
+            .enumerate()
             .filter(|(_, (start, end))| end - *start != 1)
-            .map(|(&i, (start, end))| {
-                Problem::new(
-                    self.conf.place(&format!("invitees[{i}]")),
-                    format!(
-                        "the invitation of {} takes {} pages (from page {start}); it must fit on one: shorten the name, position or organization",
-                        model::quote(self.conf.model.invitees[i].label()),
-                        end - start
-                    ),
-                )
-            })
-            .collect();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(problems)
+            .map(|(k, (start, end))| (k, end - start))
+            .collect())
+    }
+
+    /// Writes the invitation files among `files` (all of `document`'s that changed). The
+    /// invitations are compiled in chunks of [`CHUNK`] on all cores, so that memory stays flat
+    /// however long the list; each chunk's changed pages go straight to staging. The merged
+    /// file, when it changed, is joined from the chunks' PDFs; those are kept in a cache in the
+    /// output folder, so that one changed invitee recompiles one chunk, not the whole list.
+    #[allow(clippy::too_many_arguments)]
+    fn write_invitations(
+        &self,
+        rendered: &Rendered,
+        base: &minijinja::Value,
+        all: &[usize],
+        files: &[&Planned],
+        out: &Path,
+        staging: &Staging,
+        progress: &ProgressBar,
+    ) -> Result<Vec<PathBuf>, Problems> {
+        let document = rendered.document;
+        let merged = files.iter().any(|f| f.part == Part::Whole);
+        let identity = self.typesetter.identity();
+        let sections = split_invitations(&rendered.source, all.len());
+        let chunks: Vec<(usize, &[usize])> = all.chunks(CHUNK).enumerate().collect();
+        let results = parallel::map(
+            &chunks,
+            |&(c, chunk)| -> Result<(PathBuf, Option<Vec<u8>>), Vec<Problem>> {
+                let first = c * CHUNK;
+                let pages: Vec<&Planned> = files
+                .iter()
+                .copied()
+                .filter(|f| matches!(f.part, Part::Page(p) if p > first && p <= first + chunk.len()))
+                .collect();
+                // The chunk's fingerprint names its PDF in the cache.
+                let parts: Vec<&str> = match &sections {
+                    Some((preamble, parts)) => [*preamble]
+                        .into_iter()
+                        .chain(parts[first..first + chunk.len()].iter().copied())
+                        .collect(),
+                    None => vec![rendered.source.as_str()],
+                };
+                let key = manifest::fingerprint(
+                    [identity.as_bytes()]
+                        .into_iter()
+                        .chain(parts.iter().map(|p| p.as_bytes())),
+                );
+                let cached = Path::new(CACHE).join(format!("{}-{key}.pdf", document.name));
+                let reuse = if merged && pages.is_empty() {
+                    std::fs::read(out.join(&cached)).ok()
+                } else {
+                    None
+                };
+                if reuse.is_some() || pages.is_empty() && !merged {
+                    return Ok((cached, reuse));
+                }
+                let doc = self.compile_invitations(document, base, chunk)?;
+                for f in &pages {
+                    let Part::Page(p) = f.part else { continue };
+                    self.export_one(&doc, &f.path, Part::Page(p - first), staging)?;
+                    progress.inc(1);
+                }
+                if !merged {
+                    return Ok((cached, None));
+                }
+                let pdf = self
+                    .typesetter
+                    .pdf(&doc, "hoinghi/chunk", Part::Plain)
+                    .map_err(|m| {
+                        vec![Problem::new(
+                            document.file().display().to_string(),
+                            format!("PDF export failed: {m}"),
+                        )]
+                    })?;
+                staging.add(&cached, &pdf).map_err(|p| vec![p])?;
+                Ok((cached, Some(pdf)))
+            },
+        );
+        let results = Problems::gather(results)?;
+        let used = results.iter().map(|(path, _)| path.clone()).collect();
+        if merged {
+            let pdfs: Vec<Vec<u8>> = results.into_iter().filter_map(|(_, pdf)| pdf).collect();
+            let path = document.file();
+            let joined = crate::concat::concatenate(&pdfs).map_err(|m| {
+                one(Problem::new(
+                    path.display().to_string(),
+                    format!("joining the invitations failed: {m}"),
+                ))
+            })?;
+            staging.add(&path, &joined).map_err(one)?;
+            progress.inc(1);
         }
+        Ok(used)
+    }
+
+    /// Exports one part of a compiled document straight into staging.
+    fn export_one(
+        &self,
+        doc: &PagedDocument,
+        path: &Path,
+        part: Part,
+        staging: &Staging,
+    ) -> Result<(), Vec<Problem>> {
+        let ident = format!("hoinghi/{}", slashed(path));
+        let pdf = self.typesetter.pdf(doc, &ident, part).map_err(|m| {
+            vec![Problem::new(
+                path.display().to_string(),
+                format!("PDF export failed: {m}"),
+            )]
+        })?;
+        staging.add(path, &pdf).map_err(|p| vec![p])
     }
 
     /// A Typst diagnostic as a problem placed in the template or shared file it came from.
@@ -341,14 +497,7 @@ impl Inputs {
                 .find(|c| c.document.name == f.document.name)
                 .expect("every document with a file to write was compiled")
                 .pages;
-            let ident = format!("hoinghi/{}", slashed(&f.path));
-            let pdf = self.typesetter.pdf(pages, &ident, f.part).map_err(|m| {
-                vec![Problem::new(
-                    f.path.display().to_string(),
-                    format!("PDF export failed: {m}"),
-                )]
-            })?;
-            staging.add(&f.path, &pdf).map_err(|p| vec![p])
+            self.export_one(pages, &f.path, f.part, staging)
         });
         Problems::gather(results).map(|_| ())
     }
@@ -415,7 +564,8 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
         inputs.check_session(cmd.strict)?;
     }
     let all: Vec<usize> = (0..inputs.conf.model.invitees.len()).collect();
-    let rendered = inputs.render(&docs, &all)?;
+    let base = context::build(&inputs.conf, &all);
+    let rendered = inputs.render(&docs, &base)?;
     let planned = inputs.plan(&rendered, &all);
     clock.lap("render and fingerprint");
 
@@ -430,18 +580,45 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
                 || !cmd.out.join(&p.path).is_file()
         })
         .collect();
+    let invitations = |d: &Document| d.kind == Kind::Invitations;
     let to_compile: Vec<&Rendered> = rendered
         .iter()
-        .filter(|r| changed.iter().any(|p| p.document.name == r.document.name))
+        .filter(|r| {
+            !invitations(r.document) && changed.iter().any(|p| p.document.name == r.document.name)
+        })
         .collect();
-    let compiled = inputs.compile(&to_compile, &all)?;
-    clock.lap("compile");
+    let compiled = inputs.compile(&to_compile)?;
     let progress = progress_bar(changed.len(), verbosity);
-    inputs.export(&changed, &compiled, &staging, &progress)?;
+    let others: Vec<&Planned> = changed
+        .iter()
+        .copied()
+        .filter(|p| !invitations(p.document))
+        .collect();
+    inputs.export(&others, &compiled, &staging, &progress)?;
+    clock.lap("compile and export the other documents");
+    let mut cache_used = HashSet::new();
+    for r in rendered.iter().filter(|r| invitations(r.document)) {
+        let files: Vec<&Planned> = changed
+            .iter()
+            .copied()
+            .filter(|p| p.document.name == r.document.name)
+            .collect();
+        let used =
+            inputs.write_invitations(r, &base, &all, &files, &cmd.out, &staging, &progress)?;
+        cache_used.extend(used.into_iter().map(|p| cmd.out.join(p)));
+    }
     progress.finish_and_clear();
-    clock.lap("export PDF");
+    clock.lap("compile and export the invitations");
 
-    let (manifest, stale) = reconcile(cmd, &docs, &planned, &old, only);
+    let (manifest, mut stale) = reconcile(cmd, &docs, &planned, &old, only);
+    // Cached chunks no build needs any more.
+    if docs.iter().any(|d| invitations(d)) {
+        stale.extend(output::stale_files(
+            &cmd.out.join(CACHE),
+            |n| n.ends_with(".pdf"),
+            &cache_used,
+        ));
+    }
     if manifest != old {
         staging
             .add(Path::new(manifest::FILE), &manifest.to_json())
@@ -658,8 +835,20 @@ pub fn check(cmd: &CheckCommand) -> Result<(), Problems> {
     inputs.check_session(cmd.strict)?;
     let m = &inputs.conf.model;
     let all: Vec<usize> = (0..m.invitees.len()).collect();
-    let rendered = inputs.render(&docs, &all)?;
-    inputs.compile(&rendered.iter().collect::<Vec<_>>(), &all)?;
+    let base = context::build(&inputs.conf, &all);
+    let rendered = inputs.render(&docs, &base)?;
+    let (invitations, others): (Vec<&Rendered>, Vec<&Rendered>) = rendered
+        .iter()
+        .partition(|r| r.document.kind == Kind::Invitations);
+    inputs.compile(&others)?;
+    for r in invitations {
+        let chunks: Vec<&[usize]> = all.chunks(CHUNK).collect();
+        Problems::gather(parallel::map(&chunks, |chunk| {
+            inputs
+                .compile_invitations(r.document, &base, chunk)
+                .map(|_| ())
+        }))?;
+    }
     let persons = m.invitees.iter().filter(|i| i.name.is_some()).count();
     println!("{}", m.event.title);
     println!(
@@ -727,9 +916,16 @@ pub fn preview(cmd: &PreviewCommand) -> Result<(), Problems> {
         .invitee
         .as_deref()
         .map_or(Ok(0), |id| inputs.invitee(id))?;
-    let rendered = inputs.render(&[document], &[index])?;
-    let compiled = inputs.compile(&[&rendered[0]], &[index])?;
-    let pages = &compiled[0].pages;
+    let base = context::build(&inputs.conf, &[index]);
+    let pages = if document.kind == Kind::Invitations {
+        inputs
+            .compile_invitations(document, &base, &[index])
+            .map_err(Problems)?
+    } else {
+        let rendered = inputs.render(&[document], &base)?;
+        inputs.compile(&[&rendered[0]])?.remove(0).pages
+    };
+    let pages = &pages;
     let png = inputs
         .typesetter
         .png(pages, cmd.page.saturating_sub(1), cmd.dpi as f32 / 72.0)

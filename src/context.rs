@@ -25,8 +25,8 @@ struct Context<'a> {
     event: EventText<'a>,
     invitation: InvitationText<'a>,
     signer: &'a Signer,
-    /// The invitees this rendering is for (all of them, or the one previewed).
-    invitees: Vec<Numbered<&'a Invitee>>,
+    /// The invitees this rendering is for (all of them, or some: see [`with_invitees`]).
+    invitees: Vec<Pick<'a>>,
     plan: Option<PlanText<'a>>,
     session: Option<SessionText<'a>>,
     agenda: Vec<ItemText<'a>>,
@@ -38,6 +38,17 @@ struct Context<'a> {
     delegates: Vec<Group<'a>>,
     /// Those seated at the head table, then those in the front rows: the name cards.
     cards: Vec<&'a Invitee>,
+}
+
+/// An invitee to render an invitation for.
+#[derive(Serialize)]
+struct Pick<'a> {
+    /// 1-based position in the list.
+    index: usize,
+    /// Half points taken off the body so that a long invitation fits its page.
+    shrink: u8,
+    #[serde(flatten)]
+    invitee: &'a Invitee,
 }
 
 /// One group of the delegate lists.
@@ -230,13 +241,7 @@ pub fn build(conf: &Conference, invitees: &[usize]) -> Value {
             recipients: &m.invitation.recipients,
         },
         signer: &m.signer,
-        invitees: invitees
-            .iter()
-            .map(|&i| Numbered {
-                index: i + 1,
-                item: &m.invitees[i],
-            })
-            .collect(),
+        invitees: picks(conf, &invitees.iter().map(|&i| (i, 0)).collect::<Vec<_>>()),
         plan: m.plan.as_ref().map(|p| PlanText {
             number: p.number.map(|n| format!("{n:02}")),
             symbol: &p.symbol,
@@ -291,6 +296,25 @@ pub fn build(conf: &Conference, invitees: &[usize]) -> Value {
         cards: cards(conf),
     };
     Value::from(Serde(&context))
+}
+
+/// `base` (a context of [`build`]) for other invitees: `picks` are their 0-based positions with
+/// the half points to take off each one's body. Cheaper than building the context again.
+pub fn with_invitees(base: &Value, conf: &Conference, picks: &[(usize, u8)]) -> Value {
+    let invitees = Value::from(Serde(self::picks(conf, picks)));
+    // The last map wins where both have a key.
+    minijinja::value::merge_maps([base.clone(), minijinja::context! { invitees }])
+}
+
+fn picks<'a>(conf: &'a Conference, picks: &[(usize, u8)]) -> Vec<Pick<'a>> {
+    picks
+        .iter()
+        .map(|&(i, shrink)| Pick {
+            index: i + 1,
+            shrink,
+            invitee: &conf.model.invitees[i],
+        })
+        .collect()
 }
 
 fn tentative(conf: &Conference) -> &str {

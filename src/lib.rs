@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod collate;
 pub mod commands;
+pub mod concat;
 pub mod context;
 pub mod documents;
 pub mod fonts;

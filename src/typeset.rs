@@ -50,6 +50,8 @@ pub enum Part {
     Page(usize),
     /// All pages imposed as a booklet (see [`impose_booklet`]).
     Imposed,
+    /// All pages without tags, to be joined with other PDFs (see [`crate::concat`]).
+    Plain,
 }
 
 /// A problem Typst reported, located in a file of the document.
@@ -133,7 +135,7 @@ impl Typesetter {
     pub fn pdf(&self, doc: &PagedDocument, ident: &str, part: Part) -> Result<Vec<u8>, String> {
         let imposed;
         let (doc, pages) = match part {
-            Part::Whole => (doc, None),
+            Part::Whole | Part::Plain => (doc, None),
             Part::Page(page) => (doc, Some((page, page))),
             Part::Imposed => {
                 imposed = impose_booklet(doc);

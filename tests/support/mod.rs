@@ -204,10 +204,12 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// The PDFs under `dir` with their bytes, sorted by path.
+/// The PDFs a reader gets under `dir` (not hoinghi's own cache), with their bytes, by path.
 pub fn pdfs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     snapshot(dir)
         .into_iter()
-        .filter(|(p, _)| p.extension().is_some_and(|e| e == "pdf"))
+        .filter(|(p, _)| {
+            p.extension().is_some_and(|e| e == "pdf") && !p.starts_with(".hoinghi-cache")
+        })
         .collect()
 }
