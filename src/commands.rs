@@ -1,7 +1,9 @@
 //! The commands: each loads its inputs once, runs the stages of the pipeline
 //! (model → templates → Typst → PDF → files) and reports.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -27,10 +29,11 @@ use crate::render::Templates;
 use crate::schedule;
 use crate::typeset::{self, Diagnostic, Part, PdfSettings, Typesetter};
 
-/// How many invitations are compiled together: few enough that memory stays flat however long
-/// the list and that the work spreads over the cores, enough that each compile's fixed cost is
-/// shared. (One compile of 300 invitations took 1.5 times as long as six of 50.)
-const CHUNK: usize = 50;
+/// How many invitations are handled together: set one by one, they are written into the
+/// merged file as one PDF per chunk. Few enough that memory stays flat however long the list
+/// and that the work spreads evenly over the cores; enough that each chunk's PDF shares its
+/// fonts over many pages.
+const CHUNK: usize = 25;
 
 /// How many half points an invitation's body may lose to fit its page (2 points in all).
 const MAX_SHRINK: u8 = 4;
@@ -49,6 +52,24 @@ struct Inputs {
 struct Rendered {
     document: &'static Document,
     source: String,
+    /// For the invitations, each invitation's part of the source: from its line
+    /// `#metadata(…) <invitation>` to the next. What comes before the first is the preamble.
+    invitations: Vec<Range<usize>>,
+}
+
+impl Rendered {
+    fn preamble(&self) -> &str {
+        &self.source[..self.invitations.first().map_or(0, |r| r.start)]
+    }
+
+    /// The source that sets the invitation at `position` alone.
+    fn invitation(&self, position: usize) -> String {
+        [
+            self.preamble(),
+            &self.source[self.invitations[position].clone()],
+        ]
+        .concat()
+    }
 }
 
 /// A document compiled, ready to be cut into files.
@@ -168,8 +189,38 @@ impl Inputs {
                 .templates
                 .render(document.template, context.clone())
                 .map_err(|p| vec![p])?;
-            Ok(Rendered { document, source })
+            let invitations = match document.kind {
+                Kind::Invitations => self.cut_invitations(document, &source)?,
+                _ => Vec::new(),
+            };
+            Ok(Rendered {
+                document,
+                source,
+                invitations,
+            })
         }))
+    }
+
+    /// Each invitation's part of the invitations' source; a problem if the template does not
+    /// start each of them with its marker line.
+    fn cut_invitations(
+        &self,
+        document: &Document,
+        source: &str,
+    ) -> Result<Vec<Range<usize>>, Vec<Problem>> {
+        let parts = cut_invitations(source);
+        let count = self.conf.model.invitees.len();
+        if parts.len() != count {
+            return Err(vec![Problem::new(
+                self.templates.origin(document.template),
+                format!(
+                    "the template must start each invitation with a line `#metadata(…) <{}>`: it marked {} for {count} invitees",
+                    documents::INVITATION_LABEL,
+                    parts.len()
+                ),
+            )]);
+        }
+        Ok(parts)
     }
 
     /// Compiles rendered documents (other than the invitations, which go by chunks) on all
@@ -193,184 +244,158 @@ impl Inputs {
         Problems::gather(results)
     }
 
-    /// Compiles the invitations of `chunk` (0-based positions) into one document of one page
-    /// each. An invitation too long for its page is set again with its body half a point
-    /// smaller, up to [`MAX_SHRINK`] times; one that still does not fit is an error.
-    fn compile_invitations(
+    /// Sets the invitation of invitee `i` from `source`, alone. One too long for its page is
+    /// set again with its body half a point smaller, up to [`MAX_SHRINK`] times; one that
+    /// still does not fit is an error. Typst's warnings come back beside the pages.
+    fn compile_invitation(
         &self,
         document: &'static Document,
         base: &minijinja::Value,
-        chunk: &[usize],
-    ) -> Result<PagedDocument, Vec<Problem>> {
-        let mut shrink = vec![0u8; chunk.len()];
+        i: usize,
+        source: &str,
+    ) -> Result<(PagedDocument, Vec<String>), Vec<Problem>> {
+        let mut source = Cow::Borrowed(source);
+        let mut shrink = 0;
         loop {
-            let picks: Vec<(usize, u8)> =
-                chunk.iter().copied().zip(shrink.iter().copied()).collect();
-            let context = context::with_invitees(base, &self.conf, &picks);
-            let source = self
-                .templates
-                .render(document.template, context)
-                .map_err(|p| vec![p])?;
             let (pages, warnings) = self.typesetter.compile(&source).map_err(|errors| {
                 errors
                     .iter()
                     .map(|d| self.locate(d, &source, document))
                     .collect::<Vec<_>>()
             })?;
-            if shrink.iter().all(|&s| s == 0) {
-                for warning in &warnings {
-                    eprintln!("warning: {}", self.locate(warning, &source, document));
-                }
+            let taken = pages.pages().len();
+            if taken == 1 {
+                let warnings = warnings
+                    .iter()
+                    .map(|w| self.locate(w, &source, document).to_string())
+                    .collect();
+                return Ok((pages, warnings));
             }
-            let overflowing = self.overflowing(&pages, chunk, document)?;
-            if overflowing.is_empty() {
-                return Ok(pages);
-            }
-            let mut problems = Vec::new();
-            for (k, pages_taken) in overflowing {
-                if shrink[k] < MAX_SHRINK {
-                    shrink[k] += 1;
-                    continue;
-                }
-                let i = chunk[k];
-                problems.push(Problem::new(
+            if shrink == MAX_SHRINK {
+                return Err(vec![Problem::new(
                     self.conf.place(&format!("invitees[{i}]")),
                     format!(
-                        "the invitation of {} takes {pages_taken} pages even set {} points smaller; it must fit on one: shorten the name, position or organization",
+                        "the invitation of {} takes {taken} pages even set {} points smaller; it must fit on one: shorten the name, position or organization",
                         model::quote(self.conf.model.invitees[i].label()),
                         f32::from(MAX_SHRINK) / 2.0
                     ),
-                ));
+                )]);
             }
-            if !problems.is_empty() {
-                return Err(problems);
-            }
+            shrink += 1;
+            let context = context::with_invitees(base, &self.conf, &[(i, shrink)]);
+            source = Cow::Owned(
+                self.templates
+                    .render(document.template, context)
+                    .map_err(|p| vec![p])?,
+            );
         }
     }
 
-    /// The invitations of `chunk` that take more than one page: their place in the chunk and
-    /// how many pages they take. Found by the label each invitation's page starts with.
-    fn overflowing(
+    /// Sets every invitation, on all cores, and returns Typst's warnings (each once).
+    fn check_invitations(
         &self,
-        doc: &PagedDocument,
-        chunk: &[usize],
-        document: &Document,
-    ) -> Result<Vec<(usize, usize)>, Vec<Problem>> {
-        let starts = typeset::pages_of_label(doc, documents::INVITATION_LABEL);
-        if starts.len() != chunk.len() {
-            return Err(vec![Problem::new(
-                self.templates.origin(document.template),
-                format!(
-                    "the template marked {} invitations with <{}> but {} were asked for",
-                    starts.len(),
-                    documents::INVITATION_LABEL,
-                    chunk.len()
-                ),
-            )]);
-        }
-        let ends = starts
-            .iter()
-            .skip(1)
-            .copied()
-            .chain([doc.pages().len() + 1]);
-        Ok(starts
-            .iter()
-            .zip(ends)
-            .enumerate()
-            .filter(|(_, (start, end))| end - *start != 1)
-            .map(|(k, (start, end))| (k, end - start))
-            .collect())
+        rendered: &Rendered,
+        base: &minijinja::Value,
+    ) -> Result<BTreeSet<String>, Problems> {
+        let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
+        let chunks: Vec<&[usize]> = positions.chunks(CHUNK).collect();
+        let results = parallel::map(&chunks, |chunk| {
+            let mut warnings = Vec::new();
+            for &k in *chunk {
+                let source = rendered.invitation(k);
+                let (_, w) = self.compile_invitation(rendered.document, base, k, &source)?;
+                warnings.extend(w);
+            }
+            Ok(warnings)
+        });
+        Ok(Problems::gather(results)?.into_iter().flatten().collect())
     }
 
-    /// Writes the invitation files among `files` (all of `document`'s that changed). The
-    /// invitations are compiled in chunks of [`CHUNK`] on all cores, so that memory stays flat
-    /// however long the list; each chunk's changed pages go straight to staging. The merged
-    /// file, when it changed, is joined from the chunks' PDFs; those are kept in a cache in the
-    /// output folder, so that one changed invitee recompiles one chunk, not the whole list.
-    #[allow(clippy::too_many_arguments)]
+    /// Writes the invitation files among `files` (all of the invitations' that changed), and
+    /// returns the chunk PDFs the merged file is made of and Typst's warnings (each once).
+    /// Each invitation is set alone, on all cores a chunk of [`CHUNK`] at a time, and goes
+    /// straight to staging, so memory stays flat however long the list. The merged file, when
+    /// it changed, is joined from one PDF per chunk; those are kept in a cache in the output
+    /// folder, so that one changed invitee sets one chunk again, not the whole list.
     fn write_invitations(
         &self,
         rendered: &Rendered,
         base: &minijinja::Value,
-        all: &[usize],
         files: &[&Planned],
         out: &Path,
         staging: &Staging,
         progress: &ProgressBar,
-    ) -> Result<Vec<PathBuf>, Problems> {
+    ) -> Result<(Vec<PathBuf>, BTreeSet<String>), Problems> {
         let document = rendered.document;
         let merged = files.iter().any(|f| f.part == Part::Whole);
         let identity = self.typesetter.identity();
-        let sections = split_invitations(&rendered.source, all.len());
-        let chunks: Vec<(usize, &[usize])> = all.chunks(CHUNK).enumerate().collect();
-        let results = parallel::map(
-            &chunks,
-            |&(c, chunk)| -> Result<(PathBuf, Option<Vec<u8>>), Vec<Problem>> {
-                let first = c * CHUNK;
-                let pages: Vec<&Planned> = files
-                .iter()
-                .copied()
-                .filter(|f| matches!(f.part, Part::Page(p) if p > first && p <= first + chunk.len()))
-                .collect();
-                // The chunk's fingerprint names its PDF in the cache.
-                let parts: Vec<&str> = match &sections {
-                    Some((preamble, parts)) => [*preamble]
-                        .into_iter()
-                        .chain(parts[first..first + chunk.len()].iter().copied())
-                        .collect(),
-                    None => vec![rendered.source.as_str()],
-                };
-                let key = manifest::fingerprint(
-                    [identity.as_bytes()]
-                        .into_iter()
-                        .chain(parts.iter().map(|p| p.as_bytes())),
-                );
-                let cached = Path::new(CACHE).join(format!("{}-{key}.pdf", document.name));
-                let reuse = if merged && pages.is_empty() {
-                    std::fs::read(out.join(&cached)).ok()
-                } else {
-                    None
-                };
-                if reuse.is_some() || pages.is_empty() && !merged {
-                    return Ok((cached, reuse));
+        let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
+        let chunks: Vec<&[usize]> = positions.chunks(CHUNK).collect();
+        let results = parallel::map(&chunks, |&chunk| -> Result<_, Vec<Problem>> {
+            let key = manifest::fingerprint(
+                [identity.as_bytes(), rendered.preamble().as_bytes()]
+                    .into_iter()
+                    .chain(
+                        chunk
+                            .iter()
+                            .map(|&k| rendered.source[rendered.invitations[k].clone()].as_bytes()),
+                    ),
+            );
+            let cached = Path::new(CACHE).join(format!("{}-{key}.pdf", document.name));
+            // Where the chunk's PDF can be read: the cache, or staging once it is made.
+            let mut pdf = Some(out.join(&cached)).filter(|p| merged && p.is_file());
+            let whole_chunk = merged && pdf.is_none();
+            let mut warnings = Vec::new();
+            let mut set = Vec::new();
+            for &k in chunk {
+                let file = files.iter().find(|f| f.part == Part::Page(k + 1));
+                if file.is_none() && !whole_chunk {
+                    continue;
                 }
-                let doc = self.compile_invitations(document, base, chunk)?;
-                for f in &pages {
-                    let Part::Page(p) = f.part else { continue };
-                    self.export_one(&doc, &f.path, Part::Page(p - first), staging)?;
+                let source = rendered.invitation(k);
+                let (pages, w) = self.compile_invitation(document, base, k, &source)?;
+                warnings.extend(w);
+                if let Some(file) = file {
+                    self.export_one(&pages, &file.path, Part::Whole, staging)?;
                     progress.inc(1);
                 }
-                if !merged {
-                    return Ok((cached, None));
+                if whole_chunk {
+                    set.push(pages);
                 }
-                let pdf = self
+            }
+            if whole_chunk {
+                let bytes = self
                     .typesetter
-                    .pdf(&doc, "hoinghi/chunk", Part::Plain)
+                    .pdf(&typeset::join(&set), "hoinghi/chunk", Part::Plain)
                     .map_err(|m| {
                         vec![Problem::new(
                             document.file().display().to_string(),
                             format!("PDF export failed: {m}"),
                         )]
                     })?;
-                staging.add(&cached, &pdf).map_err(|p| vec![p])?;
-                Ok((cached, Some(pdf)))
-            },
-        );
+                pdf = Some(staging.add(&cached, &bytes).map_err(|p| vec![p])?);
+            }
+            Ok((cached, pdf, warnings))
+        });
         let results = Problems::gather(results)?;
-        let used = results.iter().map(|(path, _)| path.clone()).collect();
+        let mut used = Vec::new();
+        let mut parts = Vec::new();
+        let mut warnings = BTreeSet::new();
+        for (cached, pdf, w) in results {
+            used.push(cached);
+            parts.extend(pdf);
+            warnings.extend(w);
+        }
         if merged {
-            let pdfs: Vec<Vec<u8>> = results.into_iter().filter_map(|(_, pdf)| pdf).collect();
-            let path = document.file();
-            let joined = crate::concat::concatenate(&pdfs).map_err(|m| {
-                one(Problem::new(
-                    path.display().to_string(),
-                    format!("joining the invitations failed: {m}"),
-                ))
-            })?;
-            staging.add(&path, &joined).map_err(one)?;
+            staging
+                .add_with(&document.file(), |out| {
+                    crate::concat::concatenate(&parts, out)
+                        .map_err(|m| format!("joining the invitations failed: {m}"))
+                })
+                .map_err(one)?;
             progress.inc(1);
         }
-        Ok(used)
+        Ok((used, warnings))
     }
 
     /// Exports one part of a compiled document straight into staging.
@@ -388,7 +413,8 @@ impl Inputs {
                 format!("PDF export failed: {m}"),
             )]
         })?;
-        staging.add(path, &pdf).map_err(|p| vec![p])
+        staging.add(path, &pdf).map_err(|p| vec![p])?;
+        Ok(())
     }
 
     /// A Typst diagnostic as a problem placed in the template or shared file it came from.
@@ -416,11 +442,11 @@ impl Inputs {
             "Typst error"
         };
         let mut message = format!("{kind}: {}", d.message);
-        if d.file.as_deref() == Some("/main.typ") {
-            if let Some(text) = source.lines().nth(d.line.saturating_sub(1)) {
-                let text: String = text.trim().chars().take(120).collect();
-                message.push_str(&format!(" (generated line {}: `{text}`)", d.line));
-            }
+        if d.file.as_deref() == Some("/main.typ")
+            && let Some(text) = source.lines().nth(d.line.saturating_sub(1))
+        {
+            let text: String = text.trim().chars().take(120).collect();
+            message.push_str(&format!(" (generated line {}: `{text}`)", d.line));
         }
         for (call, at) in &d.trace {
             if let Some((file, line)) = at {
@@ -437,7 +463,7 @@ impl Inputs {
     /// page depends only on what its template writes before the first invitation and on its
     /// own part of the source, so changing one invitee changes one fingerprint (and the
     /// merged file's); fixing the date changes all that show it.
-    fn plan(&self, rendered: &[Rendered], invitees: &[usize]) -> Vec<Planned> {
+    fn plan(&self, rendered: &[Rendered]) -> Vec<Planned> {
         let identity = self.typesetter.identity();
         let fingerprint = |kind: &str, path: &Path, parts: &[&str]| {
             let path = path.to_string_lossy();
@@ -459,18 +485,15 @@ impl Inputs {
             };
             match document.kind {
                 Kind::Invitations => {
-                    let sections = split_invitations(&r.source, invitees.len());
-                    for (page, &i) in invitees.iter().enumerate() {
+                    for (k, part) in r.invitations.iter().enumerate() {
                         let path = document
                             .folder()
-                            .join(documents::invitation_file(i, &self.conf.model.invitees[i]));
-                        match &sections {
-                            Some((preamble, parts)) => {
-                                add(path, Part::Page(page + 1), &[preamble, parts[page]])
-                            }
-                            // A template without the markers: every page depends on everything.
-                            None => add(path, Part::Page(page + 1), &[&r.source]),
-                        }
+                            .join(documents::invitation_file(k, &self.conf.model.invitees[k]));
+                        add(
+                            path,
+                            Part::Page(k + 1),
+                            &[r.preamble(), &r.source[part.clone()]],
+                        );
                     }
                 }
                 Kind::Booklet => add(document.imposed_file(), Part::Imposed, &[&r.source]),
@@ -503,10 +526,9 @@ impl Inputs {
     }
 }
 
-/// The part of an invitation document's source before the first invitation, and each
-/// invitation's part: the template starts each with a line `#metadata(…) <invitation>`.
-/// None when the template does not mark exactly `count` invitations.
-fn split_invitations(source: &str, count: usize) -> Option<(&str, Vec<&str>)> {
+/// The byte range of each invitation in the invitations' source: from each line
+/// `#metadata(…) <invitation>` to the next such line, the last to the end.
+fn cut_invitations(source: &str) -> Vec<Range<usize>> {
     let marker = format!("<{}>", documents::INVITATION_LABEL);
     let starts: Vec<usize> = source
         .match_indices("\n#metadata(")
@@ -518,16 +540,8 @@ fn split_invitations(source: &str, count: usize) -> Option<(&str, Vec<&str>)> {
                 .is_some_and(|l| l.trim_end().ends_with(&marker))
         })
         .collect();
-    if starts.len() != count || count == 0 {
-        return None;
-    }
     let ends = starts.iter().skip(1).copied().chain([source.len()]);
-    let parts = starts
-        .iter()
-        .zip(ends)
-        .map(|(&a, b)| &source[a..b])
-        .collect();
-    Some((&source[..starts[0]], parts))
+    starts.iter().zip(ends).map(|(&a, b)| a..b).collect()
 }
 
 /// A relative path with `/` between its parts, as the manifest keeps it.
@@ -566,7 +580,7 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
     let all: Vec<usize> = (0..inputs.conf.model.invitees.len()).collect();
     let base = context::build(&inputs.conf, &all);
     let rendered = inputs.render(&docs, &base)?;
-    let planned = inputs.plan(&rendered, &all);
+    let planned = inputs.plan(&rendered);
     clock.lap("render and fingerprint");
 
     // Only the files whose fingerprint changed since the last build, or that are missing.
@@ -597,17 +611,22 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
     inputs.export(&others, &compiled, &staging, &progress)?;
     clock.lap("compile and export the other documents");
     let mut cache_used = HashSet::new();
+    let mut warnings = BTreeSet::new();
     for r in rendered.iter().filter(|r| invitations(r.document)) {
         let files: Vec<&Planned> = changed
             .iter()
             .copied()
             .filter(|p| p.document.name == r.document.name)
             .collect();
-        let used =
-            inputs.write_invitations(r, &base, &all, &files, &cmd.out, &staging, &progress)?;
+        let (used, w) =
+            inputs.write_invitations(r, &base, &files, &cmd.out, &staging, &progress)?;
         cache_used.extend(used.into_iter().map(|p| cmd.out.join(p)));
+        warnings.extend(w);
     }
     progress.finish_and_clear();
+    for warning in &warnings {
+        eprintln!("warning: {warning}");
+    }
     clock.lap("compile and export the invitations");
 
     let (manifest, mut stale) = reconcile(cmd, &docs, &planned, &old, only);
@@ -713,10 +732,10 @@ pub fn watch(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
 
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            if !matches!(event.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(event.paths);
-            }
+        if let Ok(event) = event
+            && !matches!(event.kind, notify::EventKind::Access(_))
+        {
+            let _ = tx.send(event.paths);
         }
     })
     .map_err(|e| one(Problem::new("watch", format!("cannot watch files: {e}"))))?;
@@ -842,12 +861,9 @@ pub fn check(cmd: &CheckCommand) -> Result<(), Problems> {
         .partition(|r| r.document.kind == Kind::Invitations);
     inputs.compile(&others)?;
     for r in invitations {
-        let chunks: Vec<&[usize]> = all.chunks(CHUNK).collect();
-        Problems::gather(parallel::map(&chunks, |chunk| {
-            inputs
-                .compile_invitations(r.document, &base, chunk)
-                .map(|_| ())
-        }))?;
+        for warning in inputs.check_invitations(r, &base)? {
+            eprintln!("warning: {warning}");
+        }
     }
     let persons = m.invitees.iter().filter(|i| i.name.is_some()).count();
     println!("{}", m.event.title);
@@ -918,9 +934,17 @@ pub fn preview(cmd: &PreviewCommand) -> Result<(), Problems> {
         .map_or(Ok(0), |id| inputs.invitee(id))?;
     let base = context::build(&inputs.conf, &[index]);
     let pages = if document.kind == Kind::Invitations {
-        inputs
-            .compile_invitations(document, &base, &[index])
-            .map_err(Problems)?
+        let source = inputs
+            .templates
+            .render(document.template, base.clone())
+            .map_err(one)?;
+        let (pages, warnings) = inputs
+            .compile_invitation(document, &base, index, &source)
+            .map_err(Problems)?;
+        for warning in &warnings {
+            eprintln!("warning: {warning}");
+        }
+        pages
     } else {
         let rendered = inputs.render(&[document], &base)?;
         inputs.compile(&[&rendered[0]])?.remove(0).pages

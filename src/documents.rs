@@ -96,7 +96,8 @@ pub const DOCUMENTS: [Document; 9] = [
     },
 ];
 
-/// The label each invitation's first page carries, to check that each takes one page.
+/// The label that starts each invitation in the source of the invitations (see
+/// `templates/giay-moi.typ.j2`).
 pub const INVITATION_LABEL: &str = "invitation";
 
 impl Document {

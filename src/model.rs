@@ -898,13 +898,13 @@ fn check(model: Model) -> Result<Conference, Problems> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, invitee) in model.invitees.iter().enumerate() {
         let at = |field: &str| format!("invitees[{i}].{field}");
-        if let Some(h) = &invitee.honorific {
-            if !HONORIFICS.contains(&h.as_str()) {
-                report(
-                    at("honorific"),
-                    format!("{} is not one of \"Đồng chí\", \"Ông\", \"Bà\"", quote(h)),
-                );
-            }
+        if let Some(h) = &invitee.honorific
+            && !HONORIFICS.contains(&h.as_str())
+        {
+            report(
+                at("honorific"),
+                format!("{} is not one of \"Đồng chí\", \"Ông\", \"Bà\"", quote(h)),
+            );
         }
         let blank = |v: &Option<String>| v.as_deref().is_none_or(str::is_empty);
         if blank(&invitee.name) && blank(&invitee.organization) {
@@ -934,40 +934,40 @@ fn check(model: Model) -> Result<Conference, Problems> {
                 );
             }
         }
-        if let Some(group) = &invitee.group {
-            if !model.groups.contains(group) {
-                report(
-                    at("group"),
-                    if model.groups.is_empty() {
-                        format!(
-                            "{} is not a group: the model lists no groups (\"groups\": [...], in protocol order)",
-                            quote(group)
-                        )
-                    } else {
-                        format!(
-                            "{} is not one of the model's groups: {}",
-                            quote(group),
-                            model
-                                .groups
-                                .iter()
-                                .map(|g| quote(g))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    },
-                );
-            }
-        }
-        if let Some(seat) = &invitee.seat {
-            if !matches!(seat.as_str(), "head" | "front") {
-                report(
-                    at("seat"),
+        if let Some(group) = &invitee.group
+            && !model.groups.contains(group)
+        {
+            report(
+                at("group"),
+                if model.groups.is_empty() {
                     format!(
-                        "{} is not \"head\" (head table) or \"front\" (front rows)",
-                        quote(seat)
-                    ),
-                );
-            }
+                        "{} is not a group: the model lists no groups (\"groups\": [...], in protocol order)",
+                        quote(group)
+                    )
+                } else {
+                    format!(
+                        "{} is not one of the model's groups: {}",
+                        quote(group),
+                        model
+                            .groups
+                            .iter()
+                            .map(|g| quote(g))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+            );
+        }
+        if let Some(seat) = &invitee.seat
+            && !matches!(seat.as_str(), "head" | "front")
+        {
+            report(
+                at("seat"),
+                format!(
+                    "{} is not \"head\" (head table) or \"front\" (front rows)",
+                    quote(seat)
+                ),
+            );
         }
         if invitee.order == Some(0) {
             report(at("order"), "must be 1 or more (1 comes first)".into());
@@ -1153,13 +1153,13 @@ fn check_programme(
 }
 
 fn check_person(place: &str, person: &Person, report: &mut impl FnMut(String, String)) {
-    if let Some(h) = &person.honorific {
-        if !HONORIFICS.contains(&h.as_str()) {
-            report(
-                format!("{place}.honorific"),
-                format!("{} is not one of \"Đồng chí\", \"Ông\", \"Bà\"", quote(h)),
-            );
-        }
+    if let Some(h) = &person.honorific
+        && !HONORIFICS.contains(&h.as_str())
+    {
+        report(
+            format!("{place}.honorific"),
+            format!("{} is not one of \"Đồng chí\", \"Ông\", \"Bà\"", quote(h)),
+        );
     }
     if person.name.is_empty() {
         report(format!("{place}.name"), "must not be empty".into());

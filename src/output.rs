@@ -59,8 +59,22 @@ impl Staging {
         })
     }
 
-    /// Writes `bytes` to a temporary file that will become `root/relative`.
-    pub fn add(&self, relative: &Path, bytes: &[u8]) -> Result<(), Problem> {
+    /// Writes `bytes` to a temporary file that will become `root/relative`, and returns where
+    /// they can be read until the commit.
+    pub fn add(&self, relative: &Path, bytes: &[u8]) -> Result<PathBuf, Problem> {
+        self.add_with(relative, |file| {
+            file.write_all(bytes)
+                .map_err(|e| format!("cannot write: {e}"))
+        })
+    }
+
+    /// Like [`Staging::add`], with the bytes written by `write`, so that a large file need not
+    /// be held in memory. The message `write` fails with is placed at the destination.
+    pub fn add_with(
+        &self,
+        relative: &Path,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), String>,
+    ) -> Result<PathBuf, Problem> {
         let dest = self.root.join(relative);
         let dir = dest.parent().unwrap_or(&self.root);
         {
@@ -70,20 +84,27 @@ impl Staging {
                 remove_leftovers(dir);
             }
         }
-        let mut file = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(dir)
-            .map_err(|e| cannot_write(dir, e))?;
-        file.write_all(bytes)
-            .and_then(|()| file.as_file().sync_data())
-            .map_err(|e| cannot_write(&dest, e))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX);
+        // A temporary file is private (0600); what it becomes is an ordinary output file,
+        // readable as the user's umask allows.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let file = builder.tempfile_in(dir).map_err(|e| cannot_write(dir, e))?;
+        let mut buffered = std::io::BufWriter::new(file);
+        write(&mut buffered).map_err(|m| Problem::new(dest.display().to_string(), m))?;
+        let file = buffered
+            .into_inner()
+            .map_err(|e| cannot_write(&dest, e.into_error()))?;
+        let temp = file.into_temp_path();
+        let at = temp.to_path_buf();
         let mut files = self.files.lock().expect("no writer panicked");
-        files.push((file.into_temp_path(), dest));
+        files.push((temp, dest));
         // Dies like a killed process would: no destructor runs, the temporary files stay.
         if self.abort_after.is_some_and(|n| files.len() >= n) {
             std::process::abort();
         }
-        Ok(())
+        Ok(at)
     }
 
     /// Moves every staged file into place, then removes `stale` files.
@@ -144,6 +165,24 @@ mod tests {
         assert!(!dir.path().join("a/b.pdf").exists());
         drop(staging);
         assert_eq!(std::fs::read_dir(dir.path().join("a")).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_as_readable_as_any_file_the_user_makes() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::new(dir.path()).unwrap();
+        staging.add(Path::new("a.pdf"), b"x").unwrap();
+        staging.commit(&[]).unwrap();
+        std::fs::write(dir.path().join("plain"), b"x").unwrap();
+        let mode = |name: &str| {
+            std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+        };
+        assert_eq!(mode("a.pdf"), mode("plain"));
     }
 
     #[test]

@@ -65,13 +65,13 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-in templates, replacing those that `dir` has a file for.
     pub fn load(dir: Option<&Path>) -> Result<Self, Vec<Problem>> {
-        if let Some(dir) = dir {
-            if !dir.is_dir() {
-                return Err(vec![Problem::new(
-                    dir.display().to_string(),
-                    "the templates folder does not exist",
-                )]);
-            }
+        if let Some(dir) = dir
+            && !dir.is_dir()
+        {
+            return Err(vec![Problem::new(
+                dir.display().to_string(),
+                "the templates folder does not exist",
+            )]);
         }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);

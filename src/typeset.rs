@@ -7,10 +7,9 @@ use std::path::PathBuf;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::ecow::EcoVec;
-use typst::foundations::{Bytes, Content, Datetime, Duration, Label, Smart};
-use typst::introspection::Introspector;
+use typst::foundations::{Bytes, Content, Datetime, Duration, Smart};
 use typst::layout::PageRanges;
-use typst::layout::{Abs, Frame, Point, Sides, Size};
+use typst::layout::{Abs, Frame, FrameItem, Point, Sides, Size};
 use typst::model::Document;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
@@ -191,19 +190,38 @@ impl Typesetter {
     }
 }
 
-/// The 1-based page each element labelled `label` (by `#metadata(…) <label>`) is on, in order.
-pub fn pages_of_label(doc: &PagedDocument, label: &str) -> Vec<usize> {
-    let Some(label) = Label::new(typst::utils::PicoStr::intern(label)) else {
-        return vec![];
-    };
-    let introspector = doc.introspector();
-    introspector
-        .query(&typst::foundations::Selector::Label(label))
-        .iter()
-        .filter_map(|elem| elem.location())
-        .filter_map(|loc| introspector.page(loc))
-        .map(NonZeroUsize::get)
-        .collect()
+/// The pages of several documents as one document, to be written as one PDF. Their
+/// introspection tags are left out: each document placed its own, and the locations of two
+/// documents made from one template would clash.
+pub fn join<'a>(docs: impl IntoIterator<Item = &'a PagedDocument>) -> PagedDocument {
+    let mut info = None;
+    let mut pages = EcoVec::new();
+    for doc in docs {
+        info.get_or_insert_with(|| doc.info().clone());
+        for page in doc.pages() {
+            let mut page = page.clone();
+            page.frame = without_tags(&page.frame);
+            pages.push(page);
+        }
+    }
+    PagedDocument::new(pages, info.unwrap_or_default())
+}
+
+fn without_tags(frame: &Frame) -> Frame {
+    let mut out = Frame::new(frame.size(), frame.kind());
+    out.set_baseline(frame.baseline());
+    for (at, item) in frame.items() {
+        match item {
+            FrameItem::Tag(_) => {}
+            FrameItem::Group(group) => {
+                let mut group = group.clone();
+                group.frame = without_tags(&group.frame);
+                out.push(*at, FrameItem::Group(group));
+            }
+            other => out.push(*at, other.clone()),
+        }
+    }
+    out
 }
 
 /// The pages of an A5 booklet imposed for saddle-stitch printing: two pages side by side on
@@ -332,7 +350,7 @@ impl World for DocWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.lookup(id).map(|s| Bytes::from_string(s))
+        self.lookup(id).map(Bytes::from_string)
     }
 
     fn font(&self, index: usize) -> Option<Font> {

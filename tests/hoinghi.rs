@@ -516,6 +516,45 @@ fn the_same_input_gives_byte_identical_pdfs() {
     );
 }
 
+#[test]
+fn a_rebuild_after_a_change_gives_the_same_bytes_as_a_fresh_build() {
+    // Sixty invitees: the merged file is joined from several parts, most of them kept from
+    // the first build.
+    let sixty = |m: &mut serde_json::Value| {
+        let first = m["invitees"][0].clone();
+        m["invitees"] = json!(
+            (0..60)
+                .map(|i| {
+                    let mut invitee = first.clone();
+                    invitee["id"] = json!(format!("k{i}"));
+                    invitee["name"] = json!(format!("Nguyễn Thị Hạnh {i}"));
+                    invitee
+                })
+                .collect::<Vec<_>>()
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let model = model_with(dir.path(), "m.json", SMALL, sixty);
+    build(&model, &out, &["--only", "giay-moi"]).ok();
+    let model = model_with(dir.path(), "m.json", SMALL, |m| {
+        sixty(m);
+        m["invitees"][40]["name"] = json!("Hoàng Văn Tuấn");
+    });
+    build(&model, &out, &["--only", "giay-moi"]).ok();
+    let fresh = dir.path().join("fresh");
+    build(&model, &fresh, &["--only", "giay-moi"]).ok();
+    assert_eq!(pdfs(&out).len(), 61);
+    assert!(
+        pdfs(&out) == pdfs(&fresh),
+        "the rebuilt files differ from a fresh build's"
+    );
+    let merged = Pdf::open(&out.join("giay-moi.pdf"));
+    assert_eq!(merged.page_count(), 60);
+    assert!(merged.page_text(41).contains("Hoàng Văn Tuấn"));
+    assert!(merged.page_text(60).contains("Nguyễn Thị Hạnh 59"));
+}
+
 // --- Bad input ---------------------------------------------------------------------------------
 
 #[test]
