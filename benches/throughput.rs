@@ -6,7 +6,9 @@
 //! invitation, wall and CPU time and peak memory. When a `typst` binary is on PATH
 //! (`cargo install typst-cli --locked`), it also times the same invitations compiled by the
 //! typst command-line compiler once per invitation, two at a time (plus the merged file), and
-//! prints the ratio.
+//! prints the ratio; with `qpdf` on PATH too, also the typst CLI compiling one file of all the
+//! invitations and `qpdf --split-pages` cutting it. `HOINGHI_BENCH_COUNTS=300,10000` chooses
+//! the list sizes (default 300 and 3,000).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,6 +29,7 @@ struct Cost {
 }
 
 /// Runs a command to its end and measures it (wait4 gives the child's own CPU and memory).
+#[allow(clippy::zombie_processes)] // reaped by wait4, which std does not know about
 fn measure(cmd: &mut Command) -> Cost {
     let start = Instant::now();
     let child = cmd
@@ -139,14 +142,17 @@ fn hoinghi(model: &Path, out: &Path) -> Command {
     cmd
 }
 
-fn report(case: &str, count: usize, cost: Cost, baseline: Option<Cost>) {
+fn report(case: &str, count: usize, cost: Cost, baselines: &[(&str, Cost)]) {
     let per = cost.wall.as_secs_f64() * 1000.0 / count as f64;
-    let ratio = baseline.map_or(String::new(), |b| {
-        format!(
-            "  {:>6.1}× faster",
-            b.wall.as_secs_f64() / cost.wall.as_secs_f64()
-        )
-    });
+    let ratio: String = baselines
+        .iter()
+        .map(|(name, b)| {
+            format!(
+                "  {:.1}× {name}",
+                b.wall.as_secs_f64() / cost.wall.as_secs_f64()
+            )
+        })
+        .collect();
     println!(
         "{case:<34} {count:>6} {:>9.0} {per:>10.3} {:>9.3} {:>9.3} {:>9.1}{ratio}",
         count as f64 / cost.wall.as_secs_f64(),
@@ -154,6 +160,22 @@ fn report(case: &str, count: usize, cost: Cost, baseline: Option<Cost>) {
         cost.cpu.as_secs_f64(),
         cost.peak_mib,
     );
+}
+
+/// Where the time of a cold build goes, as `--verbose` reports it (thread time is summed over
+/// the cores, so it can exceed the wall time).
+fn stages(model: &Path, out: &Path) {
+    let mut cmd = hoinghi(model, out);
+    cmd.arg("--verbose");
+    let run = cmd.output().expect("runs");
+    let report = String::from_utf8_lossy(&run.stderr);
+    println!("    where a cold build's time goes:");
+    for line in report
+        .lines()
+        .filter(|l| !l.starts_with("wrote ") && !l.contains(" files written"))
+    {
+        println!("    {}", line.trim_start());
+    }
 }
 
 /// The invitations as standalone Typst files, as the typst CLI would be given them.
@@ -218,18 +240,56 @@ fn typst_loop(sources: &[PathBuf], fonts: &Path, merged: &Path) -> Cost {
     total
 }
 
+/// The typst CLI compiling one file of all the invitations, then qpdf cutting it into one
+/// file per invitation: the cheapest route with command-line tools.
+fn typst_and_split(fonts: &Path, merged: &Path, dir: &Path) -> Cost {
+    let start = Instant::now();
+    let compiled = measure(&mut typst_compile(fonts, merged));
+    let pdf = merged.with_extension("pdf");
+    let split = measure(
+        Command::new("qpdf")
+            .arg("--split-pages")
+            .arg(&pdf)
+            .arg(dir.join("page-%d.pdf")),
+    );
+    Cost {
+        wall: start.elapsed(),
+        cpu: compiled.cpu + split.cpu,
+        peak_mib: compiled.peak_mib.max(split.peak_mib),
+    }
+}
+
 fn main() {
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
     let typst = on_path("typst");
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|m| m.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
     println!(
-        "hoinghi benchmark: invitations only (--only giay-moi), release build, {} cores",
+        "hoinghi benchmark: invitations only (--only giay-moi), release build, {} cores ({cpu})",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
         "{:<34} {:>6} {:>9} {:>10} {:>9} {:>9} {:>9}",
         "case", "count", "docs/s", "ms/invit.", "wall s", "CPU s", "peak MiB"
     );
-    for count in [300, 3000] {
+    let counts: Vec<usize> = std::env::var("HOINGHI_BENCH_COUNTS")
+        .unwrap_or_else(|_| "300,3000".into())
+        .split(',')
+        .map(|n| {
+            n.trim()
+                .parse()
+                .expect("HOINGHI_BENCH_COUNTS: numbers separated by commas")
+        })
+        .collect();
+    let qpdf = on_path("qpdf");
+    for count in counts {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("model.json");
         let mut m = model(count);
@@ -237,7 +297,7 @@ fn main() {
         let out = dir.path().join("out");
 
         let cold = measure(&mut hoinghi(&path, &out));
-        let mut baseline = None;
+        let mut baselines = Vec::new();
         if typst && count <= 300 {
             let sources_dir = dir.path().join("typst");
             std::fs::create_dir_all(&sources_dir).unwrap();
@@ -255,15 +315,25 @@ fn main() {
             )
             .unwrap();
             let cost = typst_loop(&sources, &fonts, &merged);
-            report("typst CLI, once per invitation", count, cost, None);
-            baseline = Some(cost);
+            report("typst CLI, once per invitation", count, cost, &[]);
+            baselines.push(("the CLI loop", cost));
+            if qpdf {
+                let split_dir = dir.path().join("split");
+                std::fs::create_dir_all(&split_dir).unwrap();
+                let cost = typst_and_split(&fonts, &merged, &split_dir);
+                report("typst CLI one file + qpdf split", count, cost, &[]);
+                baselines.push(("compile-and-split", cost));
+            }
         }
-        report("hoinghi cold", count, cold, baseline);
+        report("hoinghi cold", count, cold, &baselines);
+        if count == 300 {
+            stages(&path, &dir.path().join("stages"));
+        }
         report(
             "hoinghi warm, nothing changed",
             count,
             measure(&mut hoinghi(&path, &out)),
-            baseline,
+            &[],
         );
         m["invitees"][count / 2]["name"] = json!("Người Được Sửa Tên");
         write(&path, &m);
@@ -271,7 +341,7 @@ fn main() {
             "hoinghi warm, one invitee changed",
             count,
             measure(&mut hoinghi(&path, &out)),
-            baseline,
+            &[],
         );
         m["event"]["date"] = json!("2025-10-16");
         write(&path, &m);
@@ -279,7 +349,7 @@ fn main() {
             "hoinghi warm, date fixed",
             count,
             measure(&mut hoinghi(&path, &out)),
-            baseline,
+            &[],
         );
     }
     if !typst {

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use chrono::{Datelike, Timelike};
@@ -317,6 +318,7 @@ impl Inputs {
     /// straight to staging, so memory stays flat however long the list. The merged file, when
     /// it changed, is joined from one PDF per chunk; those are kept in a cache in the output
     /// folder, so that one changed invitee sets one chunk again, not the whole list.
+    #[allow(clippy::too_many_arguments)]
     fn write_invitations(
         &self,
         rendered: &Rendered,
@@ -325,6 +327,7 @@ impl Inputs {
         out: &Path,
         staging: &Staging,
         progress: &ProgressBar,
+        costs: &Costs,
     ) -> Result<(Vec<PathBuf>, BTreeSet<String>), Problems> {
         let document = rendered.document;
         let merged = files.iter().any(|f| f.part == Part::Whole);
@@ -353,10 +356,14 @@ impl Inputs {
                     continue;
                 }
                 let source = rendered.invitation(k);
-                let (pages, w) = self.compile_invitation(document, base, k, &source)?;
+                let (pages, w) = costs
+                    .set
+                    .time(|| self.compile_invitation(document, base, k, &source))?;
                 warnings.extend(w);
                 if let Some(file) = file {
-                    self.export_one(&pages, &file.path, Part::Whole, staging)?;
+                    costs
+                        .files
+                        .time(|| self.export_one(&pages, &file.path, Part::Whole, staging))?;
                     progress.inc(1);
                 }
                 if whole_chunk {
@@ -364,9 +371,12 @@ impl Inputs {
                 }
             }
             if whole_chunk {
-                let bytes = self
-                    .typesetter
-                    .pdf(&typeset::join(&set), "hoinghi/chunk", Part::Plain)
+                let bytes = costs
+                    .chunks
+                    .time(|| {
+                        self.typesetter
+                            .pdf(&typeset::join(&set), "hoinghi/chunk", Part::Plain)
+                    })
                     .map_err(|m| {
                         vec![Problem::new(
                             document.file().display().to_string(),
@@ -387,10 +397,13 @@ impl Inputs {
             warnings.extend(w);
         }
         if merged {
-            staging
-                .add_with(&document.file(), |out| {
-                    crate::concat::concatenate(&parts, out)
-                        .map_err(|m| format!("joining the invitations failed: {m}"))
+            costs
+                .join
+                .time(|| {
+                    staging.add_with(&document.file(), |out| {
+                        crate::concat::concatenate(&parts, out)
+                            .map_err(|m| format!("joining the invitations failed: {m}"))
+                    })
                 })
                 .map_err(one)?;
             progress.inc(1);
@@ -612,6 +625,7 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
     clock.lap("compile and export the other documents");
     let mut cache_used = HashSet::new();
     let mut warnings = BTreeSet::new();
+    let costs = Costs::default();
     for r in rendered.iter().filter(|r| invitations(r.document)) {
         let files: Vec<&Planned> = changed
             .iter()
@@ -619,13 +633,16 @@ pub fn build(cmd: &BuildCommand, verbosity: Verbosity) -> Result<(), Problems> {
             .filter(|p| p.document.name == r.document.name)
             .collect();
         let (used, w) =
-            inputs.write_invitations(r, &base, &files, &cmd.out, &staging, &progress)?;
+            inputs.write_invitations(r, &base, &files, &cmd.out, &staging, &progress, &costs)?;
         cache_used.extend(used.into_iter().map(|p| cmd.out.join(p)));
         warnings.extend(w);
     }
     progress.finish_and_clear();
     for warning in &warnings {
         eprintln!("warning: {warning}");
+    }
+    if verbosity == Verbosity::Verbose {
+        costs.print();
     }
     clock.lap("compile and export the invitations");
 
@@ -820,6 +837,58 @@ fn progress_bar(len: usize, verbosity: Verbosity) -> ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// Where the invitations' time goes, summed over the threads, printed with --verbose: what
+/// the benchmark reads to say which stage limits a build.
+#[derive(Default)]
+struct Costs {
+    /// Setting invitations in type (Typst compile).
+    set: Cost,
+    /// Writing the per-invitee PDFs.
+    files: Cost,
+    /// Writing the PDFs of chunks of the merged file.
+    chunks: Cost,
+    /// Joining them into the merged file.
+    join: Cost,
+}
+
+/// Time spent in one stage by any thread, and how many times.
+#[derive(Default)]
+struct Cost {
+    nanos: AtomicU64,
+    count: AtomicU64,
+}
+
+impl Cost {
+    fn time<T>(&self, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let result = f();
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.nanos.fetch_add(nanos, Ordering::Relaxed);
+        self.count.fetch_add(1, Ordering::Relaxed);
+        result
+    }
+}
+
+impl Costs {
+    fn print(&self) {
+        for (stage, cost) in [
+            ("set invitations in type", &self.set),
+            ("write invitation PDFs", &self.files),
+            ("write merged-file chunk PDFs", &self.chunks),
+            ("join the merged file", &self.join),
+        ] {
+            let count = cost.count.load(Ordering::Relaxed);
+            let ms = cost.nanos.load(Ordering::Relaxed) as f64 / 1e6;
+            if count > 0 {
+                eprintln!(
+                    "  {stage}: {count} × {:.2} ms = {ms:.1} ms of thread time",
+                    ms / count as f64
+                );
+            }
+        }
+    }
 }
 
 /// Times the stages of a build, printed with --verbose.

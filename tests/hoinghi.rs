@@ -517,6 +517,38 @@ fn the_same_input_gives_byte_identical_pdfs() {
 }
 
 #[test]
+fn a_build_says_one_line_quiet_says_nothing_and_verbose_says_each_file_and_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = build(&repo(SMALL), &dir.path().join("a"), &[]).ok().stderr;
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    assert!(summary.starts_with("7 of 7 files written, 0 unchanged, 0 removed"));
+    // Not on a terminal: no progress bar redrawing itself.
+    assert!(
+        !summary.contains('\r') && !summary.contains('\x1b'),
+        "{summary:?}"
+    );
+
+    let quiet = build(&repo(SMALL), &dir.path().join("b"), &["--quiet"]).ok();
+    assert_eq!(quiet.stderr, "");
+    assert_eq!(quiet.stdout, "");
+
+    let out = dir.path().join("c");
+    let verbose = build(&repo(SMALL), &out, &["--verbose"]).ok().stderr;
+    let wrote = |file: &str| format!("wrote {}", out.join(file).display());
+    assert!(verbose.contains(&wrote("giay-moi.pdf")), "{verbose}");
+    assert!(
+        verbose.contains(&wrote("giay-moi/003-dam-thi-ung.pdf")),
+        "{verbose}"
+    );
+    assert!(
+        verbose.contains("set invitations in type: 3 × "),
+        "{verbose}"
+    );
+    assert!(verbose.contains("write invitation PDFs: 3 × "), "{verbose}");
+    assert!(verbose.contains("render and fingerprint: "), "{verbose}");
+}
+
+#[test]
 fn a_rebuild_after_a_change_gives_the_same_bytes_as_a_fresh_build() {
     // Sixty invitees: the merged file is joined from several parts, most of them kept from
     // the first build.
