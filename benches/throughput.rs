@@ -165,9 +165,14 @@ fn report(case: &str, count: usize, cost: Cost, baselines: &[(&str, Cost)]) {
 /// Where the time of a cold build goes, as `--verbose` reports it (thread time is summed over
 /// the cores, so it can exceed the wall time).
 fn stages(model: &Path, out: &Path) {
-    let mut cmd = hoinghi(model, out);
-    cmd.arg("--verbose");
-    let run = cmd.output().expect("runs");
+    let run = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .arg("build")
+        .arg(model)
+        .arg("--out")
+        .arg(out)
+        .args(["--only", "giay-moi", "--verbose"])
+        .output()
+        .expect("runs");
     let report = String::from_utf8_lossy(&run.stderr);
     println!("    where a cold build's time goes:");
     for line in report
