@@ -361,9 +361,13 @@ impl Inputs {
                     .time(|| self.compile_invitation(document, base, k, &source))?;
                 warnings.extend(w);
                 if let Some(file) = file {
-                    costs
+                    let pdf = costs
                         .files
-                        .time(|| self.export_one(&pages, &file.path, Part::Whole, staging))?;
+                        .time(|| self.pdf(&pages, &file.path, Part::Whole))?;
+                    costs
+                        .store
+                        .time(|| staging.add(&file.path, &pdf))
+                        .map_err(|p| vec![p])?;
                     progress.inc(1);
                 }
                 if whole_chunk {
@@ -419,15 +423,20 @@ impl Inputs {
         part: Part,
         staging: &Staging,
     ) -> Result<(), Vec<Problem>> {
+        let pdf = self.pdf(doc, path, part)?;
+        staging.add(path, &pdf).map_err(|p| vec![p])?;
+        Ok(())
+    }
+
+    /// One part of a compiled document as the PDF of the file `path`.
+    fn pdf(&self, doc: &PagedDocument, path: &Path, part: Part) -> Result<Vec<u8>, Vec<Problem>> {
         let ident = format!("hoinghi/{}", slashed(path));
-        let pdf = self.typesetter.pdf(doc, &ident, part).map_err(|m| {
+        self.typesetter.pdf(doc, &ident, part).map_err(|m| {
             vec![Problem::new(
                 path.display().to_string(),
                 format!("PDF export failed: {m}"),
             )]
-        })?;
-        staging.add(path, &pdf).map_err(|p| vec![p])?;
-        Ok(())
+        })
     }
 
     /// A Typst diagnostic as a problem placed in the template or shared file it came from.
@@ -845,8 +854,10 @@ fn progress_bar(len: usize, verbosity: Verbosity) -> ProgressBar {
 struct Costs {
     /// Setting invitations in type (Typst compile).
     set: Cost,
-    /// Writing the per-invitee PDFs.
+    /// Making the per-invitee PDFs.
     files: Cost,
+    /// Writing them to disk.
+    store: Cost,
     /// Writing the PDFs of chunks of the merged file.
     chunks: Cost,
     /// Joining them into the merged file.
@@ -875,7 +886,8 @@ impl Costs {
     fn print(&self) {
         for (stage, cost) in [
             ("set invitations in type", &self.set),
-            ("write invitation PDFs", &self.files),
+            ("make invitation PDFs", &self.files),
+            ("write them to disk", &self.store),
             ("write merged-file chunk PDFs", &self.chunks),
             ("join the merged file", &self.join),
         ] {

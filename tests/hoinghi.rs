@@ -544,7 +544,8 @@ fn a_build_says_one_line_quiet_says_nothing_and_verbose_says_each_file_and_stage
         verbose.contains("set invitations in type: 3 × "),
         "{verbose}"
     );
-    assert!(verbose.contains("write invitation PDFs: 3 × "), "{verbose}");
+    assert!(verbose.contains("make invitation PDFs: 3 × "), "{verbose}");
+    assert!(verbose.contains("write them to disk: 3 × "), "{verbose}");
     assert!(verbose.contains("render and fingerprint: "), "{verbose}");
 }
 
