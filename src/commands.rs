@@ -389,6 +389,7 @@ impl Inputs {
                     })?;
                 pdf = Some(staging.add(&cached, &bytes).map_err(|p| vec![p])?);
             }
+            typeset::release_memory();
             Ok((cached, pdf, warnings))
         });
         let results = Problems::gather(results)?;

@@ -190,6 +190,18 @@ impl Typesetter {
     }
 }
 
+/// Hands memory freed by finished documents back to the system. glibc keeps what a thread frees
+/// in that thread's arena, and every worker (ours, and the pool inside the PDF writer) lays out
+/// pages; without this, the peak memory of 10,000 invitations ranged from 134 to 203 MiB from
+/// run to run, with it about 115 MiB.
+pub fn release_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The pages of several documents as one document, to be written as one PDF. Their
 /// introspection tags are left out: each document placed its own, and the locations of two
 /// documents made from one template would clash.
