@@ -299,15 +299,10 @@ impl Inputs {
         base: &minijinja::Value,
     ) -> Result<BTreeSet<String>, Problems> {
         let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
-        let chunks: Vec<&[usize]> = positions.chunks(CHUNK).collect();
-        let results = parallel::map(&chunks, |chunk| {
-            let mut warnings = Vec::new();
-            for &k in *chunk {
-                let source = rendered.invitation(k);
-                let (_, w) = self.compile_invitation(rendered.document, base, k, &source)?;
-                warnings.extend(w);
-            }
-            Ok(warnings)
+        let results = parallel::map(&positions, |&k| {
+            let source = rendered.invitation(k);
+            self.compile_invitation(rendered.document, base, k, &source)
+                .map(|(_, warnings)| warnings)
         });
         Ok(Problems::gather(results)?.into_iter().flatten().collect())
     }
@@ -331,6 +326,13 @@ impl Inputs {
     ) -> Result<(Vec<PathBuf>, BTreeSet<String>), Problems> {
         let document = rendered.document;
         let merged = files.iter().any(|f| f.part == Part::Whole);
+        // Each invitation's file to write, if it is to be written, by position.
+        let mut to_write: Vec<Option<&Planned>> = vec![None; rendered.invitations.len()];
+        for &f in files {
+            if let Part::Page(page) = f.part {
+                to_write[page - 1] = Some(f);
+            }
+        }
         let identity = self.typesetter.identity();
         let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
         let chunks: Vec<&[usize]> = positions.chunks(CHUNK).collect();
@@ -351,7 +353,7 @@ impl Inputs {
             let mut warnings = Vec::new();
             let mut set = Vec::new();
             for &k in chunk {
-                let file = files.iter().find(|f| f.part == Part::Page(k + 1));
+                let file = to_write[k];
                 if file.is_none() && !whole_chunk {
                     continue;
                 }
@@ -363,7 +365,7 @@ impl Inputs {
                 if let Some(file) = file {
                     let pdf = costs
                         .files
-                        .time(|| self.pdf(&pages, &file.path, Part::Whole))?;
+                        .time(|| self.pdf(&pages, &file.path, file.part))?;
                     costs
                         .store
                         .time(|| staging.add(&file.path, &pdf))

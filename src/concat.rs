@@ -69,10 +69,10 @@ pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), String>
             out.object(number[&id], &object)?;
         }
         kids.extend(pages.iter().map(|id| Object::Reference((number[id], 0))));
-        if let Some(mut catalog) = catalog {
+        if let Some(catalog) = catalog {
             let mut info = doc.trailer.get(b"Info").cloned().ok();
             let ident = doc.trailer.get(b"ID").cloned().ok();
-            let mut object = Object::Dictionary(std::mem::take(&mut catalog));
+            let mut object = Object::Dictionary(catalog);
             renumber(&mut object, &number);
             if let Some(info) = &mut info {
                 renumber(info, &number);

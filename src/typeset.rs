@@ -2,13 +2,11 @@
 //! (the standard library, the fonts, the shared layout code) and compiles each document's
 //! source through a cheap per-document World.
 
-use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Content, Datetime, Duration, Smart};
-use typst::layout::PageRanges;
 use typst::layout::{Abs, Frame, FrameItem, Point, Sides, Size};
 use typst::model::Document;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -41,11 +39,11 @@ pub struct PdfSettings {
     pub date: Option<Datetime>,
 }
 
-/// Which pages of a document a PDF holds.
+/// What a PDF is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Whole,
-    /// One page, 1-based.
+    /// One invitation of the list, set as a document of its own: its 1-based position.
     Page(usize),
     /// All pages imposed as a booklet (see [`impose_booklet`]).
     Imposed,
@@ -133,13 +131,12 @@ impl Typesetter {
     /// clock time, no random identifier.
     pub fn pdf(&self, doc: &PagedDocument, ident: &str, part: Part) -> Result<Vec<u8>, String> {
         let imposed;
-        let (doc, pages) = match part {
-            Part::Whole | Part::Plain => (doc, None),
-            Part::Page(page) => (doc, Some((page, page))),
+        let doc = match part {
             Part::Imposed => {
                 imposed = impose_booklet(doc);
-                (&imposed, None)
+                &imposed
             }
+            Part::Whole | Part::Page(_) | Part::Plain => doc,
         };
         let options = PdfOptions {
             ident: Smart::Custom(ident.to_string()),
@@ -152,12 +149,9 @@ impl Typesetter {
             } else {
                 PdfStandards::default()
             },
-            page_ranges: pages.map(|(from, to)| {
-                PageRanges::new(vec![NonZeroUsize::new(from)..=NonZeroUsize::new(to)])
-            }),
-            // A page range cannot be exported with tags, and imposed pages would mix the tag
-            // tree; whole documents keep them.
-            tagged: part == Part::Whole,
+            // Imposed pages would mix the tag tree, and plain parts are joined with others;
+            // documents written as they were set keep their tags.
+            tagged: matches!(part, Part::Whole | Part::Page(_)),
             ..PdfOptions::default()
         };
         typst_pdf::pdf(doc, &options).map_err(|errors| {
