@@ -196,7 +196,7 @@ fn median(mut run: impl FnMut() -> Cost) -> Cost {
 
 /// The invitations as standalone Typst files, as the typst CLI would be given them.
 fn typst_sources(model_path: &Path, dir: &Path) -> Vec<PathBuf> {
-    let conf = model::load(model_path).unwrap();
+    let conf = model::load(&model::Source::File(model_path.to_path_buf())).unwrap();
     let templates = Templates::load(None).unwrap();
     for (name, text) in templates.typst_files() {
         std::fs::write(dir.join(name), text).unwrap();
@@ -204,7 +204,7 @@ fn typst_sources(model_path: &Path, dir: &Path) -> Vec<PathBuf> {
     (0..conf.model.invitees.len())
         .map(|i| {
             let source = templates
-                .render("giay-moi.typ.j2", hoinghi::context::build(&conf, &[i]))
+                .render("giay-moi.typ.j2", hoinghi::context::build(&conf, "Tinos", &[i]))
                 .unwrap();
             let path =
                 dir.join(invitation_file(i, &conf.model.invitees[i]).replace(".pdf", ".typ"));
@@ -325,12 +325,12 @@ fn main() {
             // The merged file, as the CLI route would also need it.
             let merged = sources_dir.join("all.typ");
             let templates = Templates::load(None).unwrap();
-            let conf = model::load(&path).unwrap();
+            let conf = model::load(&model::Source::File(path.to_path_buf())).unwrap();
             let all: Vec<usize> = (0..count).collect();
             std::fs::write(
                 &merged,
                 templates
-                    .render("giay-moi.typ.j2", hoinghi::context::build(&conf, &all))
+                    .render("giay-moi.typ.j2", hoinghi::context::build(&conf, "Tinos", &all))
                     .unwrap(),
             )
             .unwrap();

@@ -9,16 +9,16 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::collate::Collation;
+use crate::model::schedule::{self, Slot};
 use crate::model::{
-    Awards, Conference, Exhibit, Invitee, Issuer, ItemKind, Person, Signer, SigningDate, Style,
+    Awardee, Awards, Conference, Exhibit, Invitee, Issuer, ItemKind, Person, Signer, SigningDate,
 };
-use crate::schedule::{self, Slot};
 use crate::vn;
 
 /// The variables of every template.
 #[derive(Serialize)]
 struct Context<'a> {
-    style: &'a Style,
+    style: StyleText<'a>,
     /// True while the date is not fixed: every paper is a draft.
     draft: bool,
     issuer: &'a Issuer,
@@ -38,6 +38,13 @@ struct Context<'a> {
     delegates: Vec<Group<'a>>,
     /// Those seated at the head table, then those in the front rows: the name cards.
     cards: Vec<&'a Invitee>,
+}
+
+/// The font and size set every document is set in.
+#[derive(Serialize)]
+struct StyleText<'a> {
+    font: &'a str,
+    size: u32,
 }
 
 /// An invitee to render an invitation for.
@@ -179,7 +186,7 @@ struct AwardsText<'a> {
     decision_signer: &'a str,
     decision_about: &'a str,
     organizations: &'a [String],
-    individuals: &'a [crate::model::Awardee],
+    individuals: &'a [Awardee],
     /// Who goes on stage together: collectives first, then individuals, `group_size` at a
     /// time, numbered through.
     groups: Vec<Vec<Numbered<AwardeeText<'a>>>>,
@@ -214,12 +221,15 @@ struct PersonText<'a> {
     position: Option<&'a str>,
 }
 
-/// The template variables for a conference; `invitees` are the 0-based positions of the
-/// invitees to render invitations for.
-pub fn build(conf: &Conference, invitees: &[usize]) -> Value {
+/// The template variables for a conference set in `font`; `invitees` are the 0-based
+/// positions of the invitees to render invitations for.
+pub fn build(conf: &Conference, font: &str, invitees: &[usize]) -> Value {
     let m = &conf.model;
     let context = Context {
-        style: &m.style,
+        style: StyleText {
+            font,
+            size: m.style.size,
+        },
         draft: conf.is_draft(),
         issuer: &m.issuer,
         event: EventText {
@@ -303,6 +313,21 @@ pub fn build(conf: &Conference, invitees: &[usize]) -> Value {
 pub fn with_invitees(base: &Value, conf: &Conference, picks: &[(usize, u8)]) -> Value {
     let invitees = Value::from(Serde(self::picks(conf, picks)));
     // The last map wins where both have a key.
+    minijinja::value::merge_maps([base.clone(), minijinja::context! { invitees }])
+}
+
+/// `base` with one plain invitee in place of the list, `shrink` half points smaller: what an
+/// invitation looks like when only what every invitation shares could make it long.
+pub fn with_stand_in(base: &Value, shrink: u8) -> Value {
+    let stand_in = Invitee {
+        name: Some("A".into()),
+        ..Invitee::default()
+    };
+    let invitees = Value::from(Serde(vec![Pick {
+        index: 1,
+        shrink,
+        invitee: &stand_in,
+    }]));
     minijinja::value::merge_maps([base.clone(), minijinja::context! { invitees }])
 }
 

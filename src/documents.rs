@@ -1,13 +1,18 @@
-//! The documents a model produces: their names, templates and files.
+//! The documents a model produces, each in one place: its name, its template, the files it is
+//! written to, and which part of its rendered source each file is made of (what a rebuild
+//! compares). Adding a paper means adding it here and writing its template.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::i18n::Lang;
 use crate::model::{Invitee, Model};
+use crate::typeset::Part;
 use crate::vn;
 
 /// How a document's compiled pages become files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Shape {
     /// One page per invitee: a file each in `NAME/`, and all of them in `NAME.pdf`.
     Invitations,
     /// `NAME.pdf`, plus `NAME-in.pdf` with the pages imposed two to an A4 sheet for a
@@ -22,9 +27,10 @@ pub enum Kind {
 pub struct Document {
     /// The name `--only` takes and the stem of its files.
     pub name: &'static str,
-    pub title: &'static str,
+    /// What it is, in Vietnamese and in English.
+    title: (&'static str, &'static str),
     pub template: &'static str,
-    pub kind: Kind,
+    pub shape: Shape,
     /// Whether a model has what the document needs.
     produced_by: fn(&Model) -> bool,
 }
@@ -33,65 +39,92 @@ pub struct Document {
 pub const DOCUMENTS: [Document; 9] = [
     Document {
         name: "giay-moi",
-        title: "Giấy mời, một trang cho mỗi khách mời",
+        title: (
+            "Giấy mời, một trang cho mỗi đại biểu",
+            "Invitations, one page per invitee",
+        ),
         template: "giay-moi.typ.j2",
-        kind: Kind::Invitations,
+        shape: Shape::Invitations,
         produced_by: |_| true,
     },
     Document {
         name: "chuong-trinh",
-        title: "Chương trình hội nghị (A5), và bản in gấp đóng ghim (A4 ngang)",
+        title: (
+            "Chương trình hội nghị (A5), và bản in gấp đóng ghim (A4 ngang)",
+            "Programme booklet (A5), and its copy for folded, stapled printing (A4 landscape)",
+        ),
         template: "chuong-trinh.typ.j2",
-        kind: Kind::Booklet,
+        shape: Shape::Booklet,
         produced_by: |m| !m.agenda.is_empty(),
     },
     Document {
         name: "kich-ban",
-        title: "Kịch bản điều hành của người dẫn chương trình",
+        title: (
+            "Kịch bản điều hành của người dẫn chương trình",
+            "The MC's script",
+        ),
         template: "kich-ban.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |m| !m.agenda.is_empty(),
     },
     Document {
         name: "bieu-01-tham-luan",
-        title: "Biểu số 01: phân công tham luận",
+        title: (
+            "Biểu số 01: phân công tham luận",
+            "Annex 01: the presentations",
+        ),
         template: "bieu-01-tham-luan.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |m| !m.presentations.is_empty(),
     },
     Document {
         name: "bieu-02-trung-bay",
-        title: "Biểu số 02: phân công trưng bày sản phẩm",
+        title: (
+            "Biểu số 02: phân công trưng bày sản phẩm",
+            "Annex 02: the display tables",
+        ),
         template: "bieu-02-trung-bay.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |m| !m.exhibits.is_empty(),
     },
     Document {
         name: "danh-sach-dai-bieu",
-        title: "Danh sách đại biểu theo nhóm, thứ tự nghi thức",
+        title: (
+            "Danh sách đại biểu theo nhóm, thứ tự nghi thức",
+            "Delegate list by group, in protocol order",
+        ),
         template: "danh-sach-dai-bieu.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |_| true,
     },
     Document {
         name: "so-ky",
-        title: "Sổ ký tên đại biểu, có cột chữ ký và điện thoại",
+        title: (
+            "Sổ ký tên đại biểu, có cột chữ ký và điện thoại",
+            "Sign-in sheet, with columns to sign and for a phone number",
+        ),
         template: "so-ky.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |_| true,
     },
     Document {
         name: "bien-ten",
-        title: "Biển tên để bàn cho chủ tọa và hàng ghế đầu (A4 ngang, gấp đôi)",
+        title: (
+            "Biển tên để bàn cho chủ tọa và hàng ghế đầu (A4 ngang, gấp đôi)",
+            "Table name cards for the head table and the front rows (A4 landscape, folded)",
+        ),
         template: "bien-ten.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |m| m.invitees.iter().any(|i| i.seat.is_some()),
     },
     Document {
         name: "phong-bi",
-        title: "Phong bì DL (220 × 110 mm), một chiếc cho mỗi giấy mời",
+        title: (
+            "Phong bì DL (220 × 110 mm), một chiếc cho mỗi giấy mời",
+            "DL envelopes (220 × 110 mm), one per invitation",
+        ),
         template: "phong-bi.typ.j2",
-        kind: Kind::Single,
+        shape: Shape::Single,
         produced_by: |_| true,
     },
 ];
@@ -100,7 +133,53 @@ pub const DOCUMENTS: [Document; 9] = [
 /// `templates/giay-moi.typ.j2`).
 pub const INVITATION_LABEL: &str = "invitation";
 
+/// A document rendered to Typst source.
+pub struct Rendered {
+    pub document: &'static Document,
+    pub source: String,
+    /// For the invitations, each invitation's part of the source: from its line
+    /// `#metadata(…) <invitation>` to the next. What comes before the first is the preamble.
+    pub invitations: Vec<Range<usize>>,
+}
+
+impl Rendered {
+    pub fn preamble(&self) -> &str {
+        &self.source[..self.invitations.first().map_or(0, |r| r.start)]
+    }
+
+    /// Invitation `k`'s own part of the source.
+    pub fn part(&self, k: usize) -> &str {
+        &self.source[self.invitations[k].clone()]
+    }
+
+    /// The source that sets the invitation at position `k` alone.
+    pub fn invitation(&self, k: usize) -> String {
+        [self.preamble(), self.part(k)].concat()
+    }
+}
+
+/// One file of a document, and what it is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePlan {
+    /// Relative to the output folder.
+    pub path: PathBuf,
+    pub part: Part,
+    /// What the file depends on in the document's source: all of it, or the preamble and one
+    /// invitation's part (so that changing one invitee changes one invitation).
+    pub inputs: Inputs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inputs {
+    Whole,
+    Invitation(usize),
+}
+
 impl Document {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title.0, self.title.1)
+    }
+
     pub fn is_produced_by(&self, model: &Model) -> bool {
         (self.produced_by)(model)
     }
@@ -110,49 +189,53 @@ impl Document {
         PathBuf::from(format!("{}.pdf", self.name))
     }
 
-    /// The imposed copy of a booklet: `NAME-in.pdf`.
-    pub fn imposed_file(&self) -> PathBuf {
-        PathBuf::from(format!("{}-in.pdf", self.name))
-    }
-
     /// The folder of the one-invitation files: `NAME/`.
     pub fn folder(&self) -> PathBuf {
         PathBuf::from(self.name)
     }
 
-    /// Whether a file (relative to the output folder, with `/`) is one this document writes.
-    pub fn owns(&self, path: &str) -> bool {
-        match path.split_once('/') {
-            Some((folder, file)) => {
-                self.kind == Kind::Invitations && folder == self.name && is_invitation_file(file)
-            }
-            None => {
-                path == format!("{}.pdf", self.name)
-                    || self.kind == Kind::Booklet && path == format!("{}-in.pdf", self.name)
-            }
+    /// Cuts the rendered source into what its files are made of.
+    pub fn rendered(&'static self, source: String) -> Rendered {
+        let invitations = match self.shape {
+            Shape::Invitations => cut_invitations(&source),
+            _ => Vec::new(),
+        };
+        Rendered {
+            document: self,
+            source,
+            invitations,
         }
     }
 
-    /// Every file the document writes for `model`, relative to the output folder.
-    pub fn files(&self, model: &Model) -> Vec<PathBuf> {
-        let mut files = vec![self.file()];
-        match self.kind {
-            Kind::Invitations => files.extend(
-                model
-                    .invitees
-                    .iter()
-                    .enumerate()
-                    .map(|(i, inv)| self.folder().join(invitation_file(i, inv))),
-            ),
-            Kind::Booklet => files.push(self.imposed_file()),
-            Kind::Single => {}
+    /// Every file the document writes for `invitees`, and what each is made of.
+    pub fn plan(&self, invitees: &[Invitee]) -> Vec<FilePlan> {
+        let mut files = Vec::new();
+        match self.shape {
+            Shape::Invitations => {
+                files.extend(invitees.iter().enumerate().map(|(k, invitee)| FilePlan {
+                    path: self.folder().join(invitation_file(k, invitee)),
+                    part: Part::Page(k + 1),
+                    inputs: Inputs::Invitation(k),
+                }));
+            }
+            Shape::Booklet => files.push(FilePlan {
+                path: PathBuf::from(format!("{}-in.pdf", self.name)),
+                part: Part::Imposed,
+                inputs: Inputs::Whole,
+            }),
+            Shape::Single => {}
         }
+        files.push(FilePlan {
+            path: self.file(),
+            part: Part::Whole,
+            inputs: Inputs::Whole,
+        });
         files
     }
 }
 
-/// The documents named in `only` (comma-separated), or all; unknown names are an error that
-/// lists the known ones.
+/// The documents named in `only` (comma-separated), or all, in the catalogue's order; an
+/// unknown name comes back as the error.
 pub fn select(only: Option<&str>) -> Result<Vec<&'static Document>, String> {
     let Some(only) = only else {
         return Ok(DOCUMENTS.iter().collect());
@@ -162,18 +245,39 @@ pub fn select(only: Option<&str>) -> Result<Vec<&'static Document>, String> {
         match DOCUMENTS.iter().find(|d| d.name == name) {
             Some(d) if !chosen.iter().any(|c: &&Document| c.name == name) => chosen.push(d),
             Some(_) => {}
-            None => {
-                let known: Vec<&str> = DOCUMENTS.iter().map(|d| d.name).collect();
-                return Err(format!(
-                    "\"{name}\" is not a document; the documents are {}",
-                    known.join(", ")
-                ));
-            }
+            None => return Err(name.to_string()),
         }
     }
     // Built in the catalogue's order, whatever the order asked.
     chosen.sort_by_key(|d| DOCUMENTS.iter().position(|c| c.name == d.name));
     Ok(chosen)
+}
+
+/// The names of every document, for messages.
+pub fn names() -> String {
+    DOCUMENTS
+        .iter()
+        .map(|d| d.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The byte range of each invitation in the invitations' source: from each line
+/// `#metadata(…) <invitation>` to the next such line, the last to the end.
+fn cut_invitations(source: &str) -> Vec<Range<usize>> {
+    let marker = format!("<{INVITATION_LABEL}>");
+    let starts: Vec<usize> = source
+        .match_indices("\n#metadata(")
+        .map(|(at, _)| at + 1)
+        .filter(|&at| {
+            source[at..]
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_end().ends_with(&marker))
+        })
+        .collect();
+    let ends = starts.iter().skip(1).copied().chain([source.len()]);
+    starts.iter().zip(ends).map(|(&a, b)| a..b).collect()
 }
 
 /// The file of one invitation inside the invitations folder: its 1-based position,
@@ -187,12 +291,6 @@ pub fn invitation_file(index: usize, invitee: &Invitee) -> String {
         slug
     };
     format!("{:03}-{slug}.pdf", index + 1)
-}
-
-/// Whether a file name is one `invitation_file` could have made.
-pub fn is_invitation_file(name: &str) -> bool {
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    digits >= 3 && name[digits..].starts_with('-') && name.ends_with(".pdf")
 }
 
 #[cfg(test)]
@@ -221,9 +319,6 @@ mod tests {
             invitation_file(1233, &invitee(Some("Đỗ Ánh"), Some("X"))),
             "1234-do-anh.pdf"
         );
-        assert!(is_invitation_file("1234-do-anh.pdf"));
-        assert!(!is_invitation_file("giay-moi.pdf"));
-        assert!(!is_invitation_file("12-x.pdf"));
     }
 
     #[test]
@@ -255,10 +350,18 @@ mod tests {
             .collect();
         assert_eq!(names, ["giay-moi", "kich-ban"]);
         assert_eq!(select(None).unwrap().len(), DOCUMENTS.len());
-        let e = select(Some("giay-moi,thiep")).unwrap_err();
-        assert!(
-            e.starts_with("\"thiep\" is not a document; the documents are giay-moi, chuong-trinh"),
-            "{e}"
-        );
+        assert_eq!(select(Some("giay-moi,thiep")).unwrap_err(), "thiep");
+    }
+
+    #[test]
+    fn each_invitation_is_cut_at_its_marker() {
+        let source = "pre\n#metadata(1) <invitation>\na\n#metadata(2) <invitation>\nb\n";
+        let r = DOCUMENTS[0].rendered(source.to_string());
+        assert_eq!(r.preamble(), "pre\n");
+        assert_eq!(r.part(1), "#metadata(2) <invitation>\nb\n");
+        let plan = DOCUMENTS[0].plan(&[invitee(Some("A"), None), invitee(Some("B"), None)]);
+        assert_eq!(plan.len(), 3);
+        assert_eq!(plan[1].inputs, Inputs::Invitation(1));
+        assert_eq!(plan[2].path, PathBuf::from("giay-moi.pdf"));
     }
 }

@@ -1,11 +1,10 @@
-//! hoinghi: one JSON model of a conference in, its printed papers out.
+//! hoinghi: one model of a conference in, its printed papers out.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use hoinghi::cli::{Cli, Command};
-use hoinghi::commands;
+use hoinghi::cli::Cli;
+use hoinghi::commands::{self, Printer};
+use hoinghi::i18n::Lang;
 
 fn main() -> ExitCode {
     // Like other Unix tools, stop quietly when the reader of our output goes away
@@ -15,28 +14,33 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Build(cmd) => commands::build(cmd, cli.verbosity()),
-        Command::Watch(cmd) => commands::watch(cmd, cli.verbosity()),
-        Command::Check(cmd) => commands::check(cmd),
-        Command::List(cmd) => commands::list(cmd),
-        Command::Import(cmd) => commands::import(cmd),
-        Command::Preview(cmd) => commands::preview(cmd),
-        Command::Fonts(cmd) => commands::fonts(cmd),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Lang::detect(lang_flag(&args).as_deref());
+    let cli = match Cli::parse_in(lang, args) {
+        Ok(cli) => cli,
+        Err(e) => return commands::usage_error(&e, lang),
     };
-    match result {
+    let printer = Printer::new(lang, cli.verbosity());
+    match commands::run(&cli, &printer) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
-            for problem in &problems.0 {
-                eprintln!("error: {problem}");
-            }
-            let n = problems.0.len();
-            eprintln!(
-                "{n} problem{} found; nothing was written",
-                if n == 1 { "" } else { "s" }
-            );
+            printer.failure(&problems);
             ExitCode::FAILURE
         }
     }
+}
+
+/// The value of `--lang` before the arguments are parsed: the help and the command line's own
+/// errors are already in the language asked for.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut args = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+        if arg == "--lang" {
+            return args.next().map(|v| v.to_string());
+        }
+    }
+    None
 }

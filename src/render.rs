@@ -9,7 +9,9 @@ use std::path::Path;
 use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 
-use crate::model::Problem;
+use crate::i18n::Text;
+use crate::i18n::build::{BuildMsg, io_error};
+use crate::problem::{Origin, Place, Problem, Problems};
 
 /// The built-in templates. `*.typ.j2` are minijinja templates producing Typst; `*.typ` are
 /// plain Typst files the documents import (served to Typst at `/name`).
@@ -53,25 +55,29 @@ const BUILT_IN: &[(&str, &str)] = &[
 
 const ESCAPE: &str = "typst";
 
+/// How much work one rendering may do (minijinja's fuel: about one unit per instruction).
+/// A real template renders 10,000 invitations in a few million; a runaway loop is stopped
+/// with a message naming its template instead of running for minutes.
+const FUEL: u64 = 500_000_000;
+
 /// The loaded templates, built-in or overridden, ready to render.
 pub struct Templates {
     env: Environment<'static>,
     /// Plain Typst files by name, with their text.
     typst_files: Vec<(String, String)>,
     /// Where each template came from, by name, for messages.
-    origins: Vec<(String, String)>,
+    origins: Vec<(String, Origin)>,
+    /// Files of the override folder that replace nothing: probably misspelt.
+    pub warnings: Vec<Problem>,
 }
 
 impl Templates {
     /// Loads the built-in templates, replacing those that `dir` has a file for.
-    pub fn load(dir: Option<&Path>) -> Result<Self, Vec<Problem>> {
+    pub fn load(dir: Option<&Path>) -> Result<Self, Problems> {
         if let Some(dir) = dir
             && !dir.is_dir()
         {
-            return Err(vec![Problem::new(
-                dir.display().to_string(),
-                "the templates folder does not exist",
-            )]);
+            return Err(Problem::error(Place::file(dir), BuildMsg::TemplatesFolderMissing).into());
         }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -83,24 +89,22 @@ impl Templates {
             }
         });
         env.set_formatter(format_value);
+        env.set_fuel(Some(FUEL));
         add_filters(&mut env);
 
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         let mut typst_files = Vec::new();
         let mut origins = Vec::new();
         for (name, built_in) in BUILT_IN {
             let (origin, text) = match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
-                Some(path) => match std::fs::read_to_string(&path) {
-                    Ok(text) => (path.display().to_string(), text),
-                    Err(e) => {
-                        problems.push(Problem::new(
-                            path.display().to_string(),
-                            format!("cannot read: {e}"),
-                        ));
+                Some(path) => match read_template(&path) {
+                    Ok(text) => (Origin::File(path.display().to_string()), text),
+                    Err(problem) => {
+                        problems.push(problem);
                         continue;
                     }
                 },
-                None => (format!("templates/{name} (built in)"), built_in.to_string()),
+                None => (Origin::BuiltIn(name.to_string()), built_in.to_string()),
             };
             if name.ends_with(".typ.j2") {
                 if let Err(e) = env.add_template_owned(*name, text) {
@@ -111,15 +115,14 @@ impl Templates {
             }
             origins.push((name.to_string(), origin));
         }
-        if problems.is_empty() {
-            Ok(Self {
-                env,
-                typst_files,
-                origins,
-            })
-        } else {
-            Err(problems)
-        }
+        let warnings = dir.map(unused_overrides).unwrap_or_default();
+        problems.into_result()?;
+        Ok(Self {
+            env,
+            typst_files,
+            origins,
+            warnings,
+        })
     }
 
     /// Renders one template with `context` into Typst source.
@@ -127,10 +130,10 @@ impl Templates {
         let template = self
             .env
             .get_template(name)
-            .map_err(|e| template_problem(self.origin(name), &e))?;
+            .map_err(|e| template_problem(&self.origin(name), &e))?;
         template.render(context).map_err(|e| {
             let origin = e.name().map_or(name, |n| n).to_string();
-            template_problem(self.origin(&origin), &e)
+            template_problem(&self.origin(&origin), &e)
         })
     }
 
@@ -140,18 +143,17 @@ impl Templates {
     }
 
     /// Where a template came from: a file of the override folder, or the built-in copy.
-    pub fn origin<'a>(&'a self, name: &'a str) -> &'a str {
+    pub fn origin(&self, name: &str) -> Origin {
         self.origins
             .iter()
             .find(|(n, _)| n == name)
-            .map_or(name, |(_, o)| o.as_str())
+            .map_or_else(|| Origin::BuiltIn(name.to_string()), |(_, o)| o.clone())
     }
 
-    /// The line of template `name` that most likely produced line `line` (1-based) of
-    /// `generated`: minijinja keeps no map from output to template, so the template line
-    /// whose literal text best matches the generated line is taken.
-    pub fn source_line(&self, name: &str, generated: &str, line: usize) -> Option<usize> {
-        let target = generated.lines().nth(line.checked_sub(1)?)?;
+    /// The line of template `name` that most likely produced the generated line `target`:
+    /// minijinja keeps no map from output to template, so the template line whose literal
+    /// text best matches the generated line is taken.
+    pub fn source_line(&self, name: &str, target: &str) -> Option<usize> {
         let source = self.env.get_template(name).ok()?.source().to_string();
         let mut best: Option<(usize, usize)> = None;
         for (i, template_line) in source.lines().enumerate() {
@@ -248,16 +250,63 @@ pub fn typst_string(text: &str) -> String {
     out
 }
 
-fn template_problem(origin: &str, e: &Error) -> Problem {
-    let place = match e.line() {
-        Some(line) => format!("{origin}:{line}"),
-        None => origin.to_string(),
+/// A template file of the override folder, which must be a regular file.
+fn read_template(path: &Path) -> Result<String, Problem> {
+    let fail = |e: std::io::Error| {
+        Problem::error(
+            Place::file(path),
+            Text::each(|l| BuildMsg::TemplateCannotRead { error: io_error(&e, l) }.text(l)),
+        )
     };
-    let message = match e.detail() {
-        Some(detail) => format!("{}: {detail}", e.kind()),
-        None => e.kind().to_string(),
+    let meta = std::fs::metadata(path).map_err(fail)?;
+    if !meta.is_file() {
+        return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    std::fs::read_to_string(path).map_err(fail)
+}
+
+/// Files of an override folder that are named like templates but replace none.
+fn unused_overrides(dir: &Path) -> Vec<Problem> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
     };
-    Problem::new(place, message)
+    let known: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .filter(|n| n.ends_with(".j2") || n.ends_with(".typ"))
+        .filter(|n| !known.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            Problem::warning(
+                Place::file(dir.join(&name)),
+                BuildMsg::TemplateReplacesNothing {
+                    name,
+                    known: known.join(", "),
+                },
+            )
+        })
+        .collect()
+}
+
+fn template_problem(origin: &Origin, e: &Error) -> Problem {
+    let place = Place::Template {
+        origin: origin.clone(),
+        line: e.line(),
+    };
+    if e.kind() == ErrorKind::OutOfFuel {
+        return Problem::error(place, BuildMsg::TemplateTooLong);
+    }
+    Problem::error(
+        place,
+        BuildMsg::TemplateError {
+            kind: e.kind().to_string(),
+            detail: e.detail().unwrap_or_default().to_string(),
+        },
+    )
 }
 
 /// The literal text of a template line, with the `{{ }}`, `{% %}` and `{# #}` parts cut out.
@@ -360,15 +409,35 @@ mod tests {
         assert!(t.typst_files().iter().any(|(n, _)| n == "nd30.typ"));
         assert_eq!(
             t.origin("giay-moi.typ.j2"),
-            "templates/giay-moi.typ.j2 (built in)"
+            Origin::BuiltIn("giay-moi.typ.j2".into())
         );
+    }
+
+    #[test]
+    fn an_override_that_replaces_nothing_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("giaymoi.typ.j2"), "x").unwrap();
+        let t = Templates::load(Some(dir.path())).unwrap();
+        assert_eq!(t.warnings.len(), 1);
+        assert!(t.warnings[0].message.en.starts_with("\"giaymoi.typ.j2\" replaces no template"));
+    }
+
+    #[test]
+    fn a_runaway_template_is_stopped() {
+        let mut env = Environment::new();
+        env.set_fuel(Some(FUEL / 1000));
+        let e = env
+            .render_str("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", ())
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::OutOfFuel);
     }
 
     #[test]
     fn generated_lines_are_traced_to_their_template_line() {
         let t = Templates::load(None).unwrap();
-        let generated = "x\n*Thời gian:* 08 giờ 00 phút.\n";
-        let line = t.source_line("giay-moi.typ.j2", generated, 2).unwrap();
+        let line = t
+            .source_line("giay-moi.typ.j2", "*Thời gian:* 08 giờ 00 phút.")
+            .unwrap();
         let source = BUILT_IN[0].1.lines().nth(line - 1).unwrap();
         assert!(source.starts_with("*Thời gian:*"), "{source}");
     }

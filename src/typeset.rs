@@ -26,11 +26,10 @@ pub struct Typesetter {
     /// The shared Typst files (`/nd30.typ`), parsed once.
     files: Vec<Source>,
     main: FileId,
-    pdf: PdfSettings,
 }
 
 /// How PDFs are written.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PdfSettings {
     /// PDF/A-2b, for the archive.
     pub pdf_a: bool,
@@ -68,34 +67,28 @@ pub struct Diagnostic {
 
 impl Typesetter {
     /// Prepares the shared state: the standard library, the font book and the shared files.
-    pub fn new(fonts: FontSet, shared_files: &[(String, String)]) -> Self {
+    pub fn new(fonts: &FontSet, shared_files: &[(String, String)]) -> Self {
         let files = shared_files
             .iter()
             .map(|(name, text)| Source::new(file_id(&format!("/{name}")), text.clone()))
             .collect();
         Self {
             library: LazyHash::new(Library::default()),
-            book: LazyHash::new(fonts.book),
-            fonts: fonts.fonts,
+            book: LazyHash::new(fonts.book.clone()),
+            fonts: fonts.fonts.clone(),
             files,
             main: file_id("/main.typ"),
-            pdf: PdfSettings::default(),
         }
-    }
-
-    /// Writes PDFs with these settings from now on.
-    pub fn set_pdf(&mut self, settings: PdfSettings) {
-        self.pdf = settings;
     }
 
     /// A fingerprint of everything besides a document's own source that shapes its PDF: the
     /// fonts, the shared Typst files, the PDF settings and this program's version.
-    pub fn identity(&self) -> String {
+    pub fn identity(&self, pdf: &PdfSettings) -> String {
         let version = env!("CARGO_PKG_VERSION").as_bytes();
-        let settings = format!("{:?}", self.pdf);
+        let settings = format!("{pdf:?}");
         let fonts = self.fonts.iter().map(|f| f.data().as_slice());
         let files = self.files.iter().map(|s| s.text().as_bytes());
-        crate::manifest::fingerprint(
+        crate::output::manifest::fingerprint(
             [version, settings.as_bytes()]
                 .into_iter()
                 .chain(fonts)
@@ -129,7 +122,13 @@ impl Typesetter {
 
     /// Writes a part of a document as a PDF. The output depends only on the document: no
     /// clock time, no random identifier.
-    pub fn pdf(&self, doc: &PagedDocument, ident: &str, part: Part) -> Result<Vec<u8>, String> {
+    pub fn pdf(
+        &self,
+        doc: &PagedDocument,
+        ident: &str,
+        part: Part,
+        settings: &PdfSettings,
+    ) -> Result<Vec<u8>, String> {
         let imposed;
         let doc = match part {
             Part::Imposed => {
@@ -143,8 +142,8 @@ impl Typesetter {
             creator: Smart::Custom(Some(
                 concat!("hoinghi ", env!("CARGO_PKG_VERSION")).to_string(),
             )),
-            timestamp: self.pdf.date.map(Timestamp::new_utc),
-            standards: if self.pdf.pdf_a {
+            timestamp: settings.date.map(Timestamp::new_utc),
+            standards: if settings.pdf_a {
                 PdfStandards::new(&[PdfStandard::A_2b]).expect("PDF/A-2b alone is a valid choice")
             } else {
                 PdfStandards::default()

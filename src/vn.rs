@@ -4,6 +4,9 @@
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use unicode_normalization::UnicodeNormalization;
 
+/// The forms of address an invitee may carry.
+pub const HONORIFICS: [&str; 3] = ["Đồng chí", "Ông", "Bà"];
+
 /// The weekday as written inside a sentence: "thứ Hai" … "thứ Bảy", "Chủ nhật".
 pub fn weekday(date: NaiveDate) -> &'static str {
     match date.weekday() {

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 
 fn typesetter() -> &'static Typesetter {
     static TYPESETTER: OnceLock<Typesetter> = OnceLock::new();
-    TYPESETTER.get_or_init(|| Typesetter::new(FontSet::load(&[] as &[&str]).unwrap(), &[]))
+    TYPESETTER.get_or_init(|| Typesetter::new(&FontSet::load(&[], None).unwrap(), &[]))
 }
 
 fuzz_target!(|text: &str| {

@@ -10,8 +10,11 @@ fuzz_target!(|data: &[u8]| {
         Ok(conf) => {
             // A valid model also gives a template context.
             let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
-            let _ = hoinghi::context::build(&conf, &all);
+            let _ = hoinghi::context::build(&conf, &conf.model.style.font, &all);
         }
-        Err(problems) => assert!(problems.0.iter().all(|p| !p.place.is_empty() && !p.message.is_empty())),
+        Err(problems) => assert!(problems.0.iter().all(|p| {
+            let lang = hoinghi::i18n::Lang::Vi;
+            !p.place.text(lang).is_empty() && !p.message.get(lang).is_empty()
+        })),
     }
 });

@@ -3,7 +3,9 @@
 
 use chrono::{NaiveTime, Timelike};
 
-use crate::model::{AgendaItem, ItemKind, Presentation, Problem};
+use super::types::{AgendaItem, ItemKind, Presentation};
+use crate::i18n::model::ModelMsg;
+use crate::problem::{Place, Problem, quote};
 
 /// From when to when, in minutes after midnight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,40 +38,51 @@ impl Schedule {
         agenda: &[AgendaItem],
         presentations: &[Presentation],
     ) -> Result<Self, Problem> {
+        // Minutes are summed in 64 bits and compared with a day, so that no length typed,
+        // however large, can wrap around.
+        const DAY: u64 = 24 * 60;
         let mut schedule = Schedule::default();
-        let mut now = minutes(start);
+        let mut now = u64::from(minutes(start));
         for (i, item) in agenda.iter().enumerate() {
-            let length = match (item.kind, item.minutes) {
-                (_, Some(minutes)) => minutes,
-                (ItemKind::Presentations, None) => presentations.iter().map(|p| p.minutes).sum(),
+            let length: u64 = match (item.kind, item.minutes) {
+                (_, Some(minutes)) => minutes.into(),
+                (ItemKind::Presentations, None) => {
+                    presentations.iter().map(|p| u64::from(p.minutes)).sum()
+                }
                 (_, None) => 0,
             };
+            let end = now + length;
+            if end > DAY {
+                let next_day = if end - DAY < DAY {
+                    clock((end - DAY) as u32)
+                } else {
+                    "…".to_string()
+                };
+                return Err(Problem::error(
+                    Place::model(format!("agenda[{i}].minutes")),
+                    ModelMsg::PastMidnight {
+                        item: quote(&item.content),
+                        end: next_day,
+                    },
+                ));
+            }
             if item.kind == ItemKind::Presentations {
                 let mut at = now;
                 for p in presentations {
+                    let until = at + u64::from(p.minutes);
                     schedule.presentations.push(Slot {
-                        start: at,
-                        end: at + p.minutes,
+                        start: at.min(u32::MAX.into()) as u32,
+                        end: until.min(u32::MAX.into()) as u32,
                     });
-                    at += p.minutes;
+                    at = until;
                 }
             }
             let slot = Slot {
-                start: now,
-                end: now + length,
+                start: now as u32,
+                end: end as u32,
             };
-            if slot.end > 24 * 60 {
-                return Err(Problem::new(
-                    format!("agenda[{i}].minutes"),
-                    format!(
-                        "the programme would run past midnight: {} ends at {} the next day",
-                        crate::model::quote(&item.content),
-                        clock(slot.end - 24 * 60)
-                    ),
-                ));
-            }
             schedule.items.push(slot);
-            now = slot.end;
+            now = end;
         }
         Ok(schedule)
     }
@@ -176,11 +189,23 @@ mod tests {
             item(ItemKind::Other, Some(40)),
         ];
         let e = Schedule::compute(at(23, 0), &agenda, &[]).unwrap_err();
-        assert_eq!(e.place, "agenda[1].minutes");
+        assert_eq!(e.place, Place::model("agenda[1].minutes"));
         assert!(
-            e.message.contains("ends at 00h10 the next day"),
+            e.message.en.contains("ends at 00h10 the next day"),
             "{}",
-            e.message
+            e.message.en
         );
+    }
+
+    #[test]
+    fn lengths_too_large_for_the_clock_cannot_wrap_around() {
+        let agenda = [
+            item(ItemKind::Opening, Some(u32::MAX)),
+            item(ItemKind::Other, Some(u32::MAX)),
+        ];
+        assert!(Schedule::compute(at(8, 0), &agenda, &[]).is_err());
+        let agenda = [item(ItemKind::Presentations, None)];
+        let many = [presentation(u32::MAX), presentation(u32::MAX)];
+        assert!(Schedule::compute(at(8, 0), &agenda, &many).is_err());
     }
 }

@@ -2,14 +2,17 @@
 //! recognised by their Vietnamese headers however they are written; every bad cell is
 //! reported with its address; text typed in the legacy TCVN3 and VNI encodings is converted.
 
+pub mod legacy;
+
 use std::path::Path;
 
 use calamine::{Data, Reader};
 use serde_json::{Map, Value};
 
-use crate::legacy;
-use crate::model::{HONORIFICS, Problem};
-use crate::vn;
+use crate::i18n::Text;
+use crate::i18n::lists::ListMsg;
+use crate::problem::{Place, Problem, Problems};
+use crate::vn::{self, HONORIFICS};
 
 /// The invitee fields a column can fill, with the headers (folded: no diacritics, lower
 /// case, single spaces) that name them. "stt" is the row number every Vietnamese list has.
@@ -60,14 +63,24 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
     ("comment", &["ghi chu", "note", "comment"]),
 ];
 
+/// How to read a list.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The sheet to read; the first when none.
+    pub sheet: Option<String>,
+    /// The header's row, 1-based as the spreadsheet shows it, when the guess is wrong.
+    pub header_row: Option<usize>,
+}
+
 /// The invitees read from one sheet.
 #[derive(Debug, Default)]
 pub struct Sheet {
     /// One object per invitee, with the model's keys.
     pub invitees: Vec<Map<String, Value>>,
-    /// For each invitee: its row's place (`dai-bieu.xlsx row 7`) and each field's cell
-    /// (`dai-bieu.xlsx!C7`), to name them in messages.
+    /// For each invitee: its row's place and each field's cell, to name them in messages.
     pub places: Vec<RowPlaces>,
+    /// What was read, for the summary.
+    pub report: ListReport,
     /// Things worth knowing that do not stop the import: columns ignored, text converted.
     pub warnings: Vec<Problem>,
     /// Cells that could not be read; the rows are kept (without them) so that everything
@@ -75,15 +88,28 @@ pub struct Sheet {
     pub problems: Vec<Problem>,
 }
 
+/// What reading a list found, for the clerk to see: nothing is skipped silently.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ListReport {
+    /// The file as named in the model.
+    pub file: String,
+    pub sheet: Option<String>,
+    /// The header's row, 1-based.
+    pub header_row: usize,
+    /// How many rows became invitees.
+    pub invitees: usize,
+}
+
+/// Where an invitee's row and cells are.
 #[derive(Debug, Default, Clone)]
 pub struct RowPlaces {
-    pub row: String,
-    pub cells: Vec<(&'static str, String)>,
+    pub row: Place,
+    pub cells: Vec<(&'static str, Place)>,
 }
 
 impl RowPlaces {
     /// The cell of `field`, or the row when the field came from no cell.
-    pub fn of(&self, field: &str) -> &str {
+    pub fn of(&self, field: &str) -> &Place {
         self.cells
             .iter()
             .find(|(f, _)| *f == field)
@@ -91,10 +117,9 @@ impl RowPlaces {
     }
 }
 
-/// Reads the invitees of `path` (its `sheet`, or the first), naming it `shown` in messages.
-/// Errors are what stops reading altogether (no file, no sheet, no header); bad cells are
-/// in the sheet's `problems`.
-pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Sheet, Vec<Problem>> {
+/// Reads the invitees of `path`, naming it `shown` in messages. Errors are what stops reading
+/// altogether (no file, no sheet, no header); bad cells are in the sheet's `problems`.
+pub fn read(path: &Path, shown: &str, options: &Options) -> Result<Sheet, Problems> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -103,17 +128,17 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Sheet, Vec<
     let (grid, sheet_name) = match extension.as_str() {
         "csv" | "txt" => (read_csv(path, shown)?, None),
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
-            let (grid, name) = read_workbook(path, shown, sheet)?;
+            let (grid, name) = read_workbook(path, shown, options.sheet.as_deref())?;
             (grid, Some(name))
         }
         _ => {
-            return Err(vec![Problem::new(
-                shown,
-                "is not a list hoinghi can read: use .xlsx, .xls, .ods or .csv",
-            )]);
+            return Err(Problem::error(Place::File(shown.to_string()), ListMsg::NotAList).into());
         }
     };
-    parse_grid(&grid, shown, sheet_name.as_deref())
+    let mut sheet = parse_grid(&grid, shown, sheet_name.as_deref())?;
+    sheet.report.file = shown.to_string();
+    sheet.report.sheet = sheet_name;
+    Ok(sheet)
 }
 
 /// A cell as read: its text, or why it has none.
@@ -132,10 +157,16 @@ fn read_workbook(
     path: &Path,
     shown: &str,
     sheet: Option<&str>,
-) -> Result<(Grid, String), Vec<Problem>> {
-    let fail = |message: String| vec![Problem::new(shown, message)];
-    let mut workbook = calamine::open_workbook_auto(path)
-        .map_err(|e| fail(format!("cannot read the workbook: {e}")))?;
+) -> Result<(Grid, String), Problems> {
+    let fail = |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
+        fail(
+            ListMsg::CannotReadWorkbook {
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => names
@@ -143,19 +174,28 @@ fn read_workbook(
             .find(|n| n.as_str() == wanted)
             .cloned()
             .ok_or_else(|| {
-                fail(format!(
-                    "has no sheet \"{wanted}\"; its sheets are: {}",
-                    names.join(", ")
-                ))
+                fail(
+                    ListMsg::NoSuchSheet {
+                        wanted: wanted.to_string(),
+                        sheets: names.join(", "),
+                    }
+                    .into(),
+                )
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| fail("has no sheet".into()))?,
+            .ok_or_else(|| fail(ListMsg::NoSheet.into()))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| fail(format!("cannot read sheet \"{name}\": {e}")))?;
+    let range = workbook.worksheet_range(&name).map_err(|e| {
+        fail(
+            ListMsg::CannotReadSheet {
+                sheet: name.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     let (top, left) = range
         .start()
         .map_or((0, 0), |(r, c)| (r as usize, c as usize));
@@ -194,9 +234,15 @@ fn cell(data: &Data) -> Cell {
 /// A CSV file: UTF-8 with or without a BOM, fields separated by `;` or `,` (whichever the
 /// header line uses more). Bytes that are not UTF-8 are read as Windows-1252, which is how
 /// legacy TCVN3 and VNI files arrive; their text is then converted like spreadsheet cells.
-fn read_csv(path: &Path, shown: &str) -> Result<Grid, Vec<Problem>> {
-    let bytes =
-        std::fs::read(path).map_err(|e| vec![Problem::new(shown, format!("cannot read: {e}"))])?;
+fn read_csv(path: &Path, shown: &str) -> Result<Grid, Problems> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problems::one(Problem::error(
+            Place::File(shown.to_string()),
+            ListMsg::CannotRead {
+                error: e.to_string(),
+            },
+        ))
+    })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
@@ -217,10 +263,15 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Vec<Problem>> {
     for (r, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(r + 1, |p| p.line() as usize);
-            vec![Problem::new(
-                format!("{shown}:{line}"),
-                format!("cannot read the CSV line: {e}"),
-            )]
+            Problems::one(Problem::error(
+                Place::Line {
+                    file: shown.to_string(),
+                    line,
+                },
+                ListMsg::CannotReadCsvLine {
+                    error: e.to_string(),
+                },
+            ))
         })?;
         let cells = record
             .iter()
@@ -242,22 +293,21 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Vec<Problem>> {
 }
 
 /// The header is the first row with any text; each row after it with any text is an invitee.
-fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Vec<Problem>> {
-    let in_sheet = |message: String| match sheet {
-        Some(name) => format!("{message} (sheet \"{name}\")"),
-        None => message,
-    };
+fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Problems> {
+    let cell_at = |row: usize, column: usize| cell_ref(shown, sheet, row, column);
     let mut problems = Vec::new();
     let mut sheet_out = Sheet::default();
     let mut rows = grid
         .iter()
         .filter(|(_, cells)| cells.iter().any(|(_, c)| *c != Cell::Empty));
     let Some((header_row, header)) = rows.next() else {
-        return Err(vec![Problem::new(
-            shown,
-            in_sheet("is empty: no header row and no invitees".into()),
-        )]);
+        return Err(Problem::error(
+            sheet_place(shown, sheet),
+            ListMsg::EmptySheet,
+        )
+        .into());
     };
+    sheet_out.report.header_row = header_row + 1;
 
     // Which field each column fills.
     let mut columns: Vec<(usize, &'static str)> = Vec::new();
@@ -265,16 +315,21 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Ve
         let Cell::Text(title) = cell else { continue };
         let folded = vn::fold(title, ' ');
         match COLUMNS.iter().find(|(_, names)| names.contains(&folded.as_str())) {
-            Some((field, _)) if columns.iter().any(|(_, f)| f == field) => problems.push(Problem::new(
-                cell_ref(shown, *header_row, *c),
-                in_sheet(format!("\"{title}\" is a second column for {field}; keep one")),
-            )),
+            Some((field, _)) if columns.iter().any(|(_, f)| f == field) => problems.push(
+                Problem::error(
+                    cell_at(*header_row, *c),
+                    ListMsg::SecondColumn {
+                        title: title.clone(),
+                        field: field.to_string(),
+                    },
+                ),
+            ),
             Some((field, _)) => columns.push((*c, field)),
-            None => sheet_out.warnings.push(Problem::new(
-                cell_ref(shown, *header_row, *c),
-                in_sheet(format!(
-                    "the column \"{title}\" is not one hoinghi knows, so it is ignored (known: Họ và tên, Danh xưng, Chức vụ, Đơn vị, Thành phần, Nhóm, Thứ tự, Chỗ ngồi, Điện thoại, Địa chỉ, Ghi chú, Mã, STT)"
-                )),
+            None => sheet_out.warnings.push(Problem::warning(
+                cell_at(*header_row, *c),
+                ListMsg::UnknownColumn {
+                    title: title.clone(),
+                },
             )),
         }
     }
@@ -282,30 +337,39 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Ve
         .iter()
         .any(|(_, f)| matches!(*f, "name" | "organization"))
     {
-        return Err(vec![Problem::new(
-            format!("{shown} row {}", header_row + 1),
-            in_sheet("has no column for the name (Họ và tên) or the organisation (Đơn vị); the first row with text must be the header".into()),
-        )]);
+        return Err(Problem::error(
+            Place::Row {
+                file: shown.to_string(),
+                sheet: sheet.map(String::from),
+                row: header_row + 1,
+            },
+            ListMsg::NoNameColumn,
+        )
+        .into());
     }
 
     let mut converted = Vec::new();
     for (r, cells) in rows {
         let mut invitee = Map::new();
         let mut places = RowPlaces {
-            row: format!("{shown} row {}", r + 1),
+            row: Place::Row {
+                file: shown.to_string(),
+                sheet: sheet.map(String::from),
+                row: r + 1,
+            },
             cells: Vec::new(),
         };
         for (c, cell) in cells {
             let Some(&(_, field)) = columns.iter().find(|(col, _)| col == c) else {
                 continue;
             };
-            let place = cell_ref(shown, *r, *c);
+            let place = cell_at(*r, *c);
             let text = match cell {
                 Cell::Empty => continue,
                 Cell::Error(e) => {
-                    problems.push(Problem::new(
+                    problems.push(Problem::error(
                         place,
-                        in_sheet(format!("the cell holds the spreadsheet error {e}")),
+                        ListMsg::SpreadsheetError { error: e.clone() },
                     ));
                     continue;
                 }
@@ -318,7 +382,7 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Ve
                 Some((unicode, encoding)) => {
                     converted.push(format!(
                         "{} ({}: \"{text}\" → \"{unicode}\")",
-                        place,
+                        place.text(crate::i18n::Lang::Vi),
                         encoding.name()
                     ));
                     unicode
@@ -330,20 +394,14 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Ve
                 "seat" => match seat(&text) {
                     Some(seat) => Value::String(seat.into()),
                     None => {
-                        problems.push(Problem::new(
-                            place,
-                            in_sheet(format!("\"{text}\" is not a seat: write \"Chủ tọa\" (head table) or \"Hàng đầu\" (front row)")),
-                        ));
+                        problems.push(Problem::error(place, ListMsg::NotASeat { value: text }));
                         continue;
                     }
                 },
                 "order" => match text.parse::<u32>() {
                     Ok(n) => Value::from(n),
                     Err(_) => {
-                        problems.push(Problem::new(
-                            place,
-                            in_sheet(format!("\"{text}\" is not an order number (1, 2, 3 …)")),
-                        ));
+                        problems.push(Problem::error(place, ListMsg::NotAnOrder { value: text }));
                         continue;
                     }
                 },
@@ -355,19 +413,26 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Ve
         sheet_out.invitees.push(invitee);
         sheet_out.places.push(places);
     }
+    sheet_out.report.invitees = sheet_out.invitees.len();
     if !converted.is_empty() {
-        sheet_out.warnings.push(Problem::new(
-            shown,
-            in_sheet(format!(
-                "{} cell{} typed in a legacy encoding converted to Unicode: {}",
-                converted.len(),
-                if converted.len() == 1 { "" } else { "s" },
-                converted.join("; ")
-            )),
+        sheet_out.warnings.push(Problem::warning(
+            sheet_place(shown, sheet),
+            ListMsg::LegacyConverted {
+                count: converted.len(),
+                cells: converted.join("; "),
+            },
         ));
     }
     sheet_out.problems = problems;
     Ok(sheet_out)
+}
+
+/// The file, with its sheet when it has sheets.
+fn sheet_place(shown: &str, sheet: Option<&str>) -> Place {
+    Place::Sheet {
+        file: shown.to_string(),
+        sheet: sheet.map(String::from),
+    }
 }
 
 /// The forms of address as people type them: any case, and "Đ/c" for "Đồng chí". Anything
@@ -392,15 +457,19 @@ fn seat(text: &str) -> Option<&'static str> {
     }
 }
 
-/// `dai-bieu.xlsx!B17` for the 0-based (row, column).
-fn cell_ref(shown: &str, row: usize, column: usize) -> String {
+/// The cell at the 0-based (row, column): `B17`.
+fn cell_ref(shown: &str, sheet: Option<&str>, row: usize, column: usize) -> Place {
     let mut letters = String::new();
     let mut n = column + 1;
     while n > 0 {
         letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
         n = (n - 1) / 26;
     }
-    format!("{shown}!{letters}{}", row + 1)
+    Place::Cell {
+        file: shown.to_string(),
+        sheet: sheet.map(String::from),
+        cell: format!("{letters}{}", row + 1),
+    }
 }
 
 #[cfg(test)]
@@ -432,10 +501,18 @@ mod tests {
 
     #[test]
     fn cell_references_are_spreadsheet_style() {
-        assert_eq!(cell_ref("a.xlsx", 16, 1), "a.xlsx!B17");
-        assert_eq!(cell_ref("a.xlsx", 0, 25), "a.xlsx!Z1");
-        assert_eq!(cell_ref("a.xlsx", 0, 26), "a.xlsx!AA1");
-        assert_eq!(cell_ref("a.xlsx", 0, 701), "a.xlsx!ZZ1");
+        let cell = |r, c| match cell_ref("a.xlsx", None, r, c) {
+            Place::Cell { cell, .. } => cell,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(cell(16, 1), "B17");
+        assert_eq!(cell(0, 25), "Z1");
+        assert_eq!(cell(0, 26), "AA1");
+        assert_eq!(cell(0, 701), "ZZ1");
+    }
+
+    fn at(place: &Place) -> String {
+        place.text(crate::i18n::Lang::En)
     }
 
     #[test]
@@ -459,7 +536,7 @@ mod tests {
         assert_eq!(inv["honorific"], "Ông");
         assert_eq!(inv["comment"], "x");
         assert!(!inv.contains_key("stt"));
-        assert_eq!(sheet.places[0].of("position"), "a.csv!C2");
+        assert_eq!(at(sheet.places[0].of("position")), "a.csv, cell C2");
         assert!(sheet.warnings.is_empty());
     }
 
@@ -469,10 +546,11 @@ mod tests {
         let sheet = parse_grid(&g, "a.csv", None).unwrap();
         assert_eq!(sheet.invitees.len(), 1);
         assert_eq!(sheet.warnings.len(), 1);
-        assert_eq!(sheet.warnings[0].place, "a.csv!B2");
+        assert_eq!(at(&sheet.warnings[0].place), "a.csv, cell B2");
         assert!(
             sheet.warnings[0]
                 .message
+                .en
                 .contains("\"Sở thích\" is not one hoinghi knows")
         );
     }
@@ -480,7 +558,7 @@ mod tests {
     #[test]
     fn a_sheet_without_a_name_or_unit_column_is_an_error() {
         let e = parse_grid(&grid(&[&["STT", "Chức vụ"], &["1", "x"]]), "a.csv", None).unwrap_err();
-        assert_eq!(e[0].place, "a.csv row 1");
+        assert_eq!(at(&e.0[0].place), "a.csv, row 1");
     }
 
     #[test]
@@ -492,9 +570,8 @@ mod tests {
             &["C", "hàng đầu", ""],
         ]);
         let e = parse_grid(&g, "a.csv", Some("DS")).unwrap().problems;
-        let places: Vec<&str> = e.iter().map(|p| p.place.as_str()).collect();
-        assert_eq!(places, ["a.csv!B2", "a.csv!C3"]);
-        assert!(e[0].message.ends_with("(sheet \"DS\")"), "{}", e[0].message);
+        let places: Vec<String> = e.iter().map(|p| at(&p.place)).collect();
+        assert_eq!(places, ["a.csv, sheet \"DS\", cell B2", "a.csv, sheet \"DS\", cell C3"]);
     }
 
     #[test]

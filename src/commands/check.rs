@@ -1,0 +1,92 @@
+//! `hoinghi check`: everything a build does but writing, then a summary.
+
+use super::{Printer, load};
+use crate::cli::CheckCommand;
+use crate::engine::Cancel;
+use crate::i18n::cli::CliMsg;
+use crate::model::schedule;
+use crate::problem::Problems;
+use crate::vn;
+
+pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
+    let (engine, conf) = load(&cmd.input, false, out)?;
+    let report = engine.check(&conf, cmd.strict, &Cancel::default())?;
+    out.problems(&report.warnings);
+    let m = &conf.model;
+    let lang = out.lang;
+    let persons = m.invitees.iter().filter(|i| i.name.is_some()).count();
+    println!("{}", m.event.title);
+    println!(
+        "{}",
+        CliMsg::CheckInvitations {
+            count: m.invitees.len(),
+            persons,
+            organizations: m.invitees.len() - persons,
+        }
+        .text(lang)
+    );
+    if let Some(list) = &conf.list {
+        println!(
+            "{}",
+            CliMsg::CheckList {
+                file: list.file.clone(),
+                header: list.header_row,
+                invitees: list.invitees,
+            }
+            .text(lang)
+        );
+    }
+    match conf.date {
+        Some(date) => println!(
+            "{}",
+            CliMsg::CheckDateFixed {
+                date: vn::short_date(date),
+                start: m.event.start.clone(),
+            }
+            .text(lang)
+        ),
+        None => println!(
+            "{}",
+            CliMsg::CheckDateOpen {
+                tentative: m.event.tentative.clone().unwrap_or_default(),
+            }
+            .text(lang)
+        ),
+    }
+    println!(
+        "{}",
+        CliMsg::CheckVenue {
+            venue: m.event.venue.clone()
+        }
+        .text(lang)
+    );
+    if let (Some(session), Some(end)) = (&m.session, conf.schedule.end()) {
+        println!(
+            "{}",
+            CliMsg::CheckProgramme {
+                items: m.agenda.len(),
+                start: schedule::clock(schedule::minutes(conf.start)),
+                end: schedule::clock(end),
+                session: session.name.clone(),
+            }
+            .text(lang)
+        );
+    }
+    println!(
+        "{}",
+        CliMsg::CheckDocuments {
+            documents: report.documents.join(", ")
+        }
+        .text(lang)
+    );
+    println!(
+        "{}",
+        CliMsg::CheckFont {
+            font: engine.family(&conf).to_string(),
+            size: m.style.size,
+        }
+        .text(lang)
+    );
+    println!("{}", CliMsg::CheckOk.text(lang));
+    Ok(())
+}

@@ -1,0 +1,366 @@
+//! The invitations: each set alone, fitted to its one page, written as its own file; and the
+//! merged file joined from one PDF per chunk of invitations, kept in a cache between builds.
+//!
+//! Each invitation is compiled alone (the preamble of the rendered source, then its own part):
+//! Typst's layout cache is keyed by position, so on one document of 300 pages the identical
+//! header and signature blocks were laid out again on every page; alone, an invitation reuses
+//! them from the one before. One too long for its page is rendered again with its body a half
+//! point smaller, up to [`MAX_SHRINK`] times.
+//!
+//! The merged file is joined from PDFs of [`CHUNK`] invitations each, cached in the output
+//! folder under a key of their sources, so that one changed invitee sets one chunk again, not
+//! the whole list. A cached chunk that cannot be read is dropped and made again.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use typst_layout::PagedDocument;
+
+use super::plan::{Planned, export};
+use super::{Cancel, Costs, Engine, diagnostics, map_cancellable};
+use crate::context;
+use crate::documents::{Document, Inputs, Rendered};
+use crate::i18n::Text;
+use crate::i18n::build::BuildMsg;
+use crate::model::Conference;
+use crate::output::manifest::{self, Manifest};
+use crate::output::{Staging, concat, slashed};
+use crate::problem::{Place, Problem, Problems, quote};
+use crate::typeset::{self, Part, PdfSettings};
+
+/// How many invitations are handled together: set one by one, they are written into the
+/// merged file as one PDF per chunk. Few enough that memory stays flat however long the list
+/// and that the work spreads evenly over the cores; enough that each chunk's PDF shares its
+/// fonts over many pages.
+pub const CHUNK: usize = 25;
+
+/// How many half points an invitation's body may lose to fit its page (2 points in all).
+pub const MAX_SHRINK: u8 = 4;
+
+/// Where the PDFs of invitation chunks are kept between builds, in the output folder.
+pub const CACHE: &str = ".hoinghi-cache";
+
+/// Sets the invitation of invitee `i` from `source`, alone, shrinking it to fit its page.
+/// Typst's warnings come back beside the pages.
+pub fn fit(
+    engine: &Engine,
+    conf: &Conference,
+    document: &'static Document,
+    base: &minijinja::Value,
+    i: usize,
+    source: &str,
+) -> Result<(PagedDocument, Vec<Problem>), Vec<Problem>> {
+    let mut source = Cow::Borrowed(source);
+    let mut shrink = 0;
+    loop {
+        let (pages, warnings) = compile(engine, document, &source)?;
+        let taken = pages.pages().len();
+        if taken == 1 {
+            return Ok((pages, warnings));
+        }
+        if shrink == MAX_SHRINK {
+            return Err(vec![too_long(engine, conf, document, base, i, taken)]);
+        }
+        shrink += 1;
+        let context = context::with_invitees(base, conf, &[(i, shrink)]);
+        source = Cow::Owned(render(engine, document, context)?);
+    }
+}
+
+fn compile(
+    engine: &Engine,
+    document: &'static Document,
+    source: &str,
+) -> Result<(PagedDocument, Vec<Problem>), Vec<Problem>> {
+    let (pages, warnings) = engine
+        .typesetter()
+        .compile(source)
+        .map_err(|errors| diagnostics::locate_all(engine.templates(), &errors, source, document))?;
+    let warnings = diagnostics::locate_all(engine.templates(), &warnings, source, document);
+    Ok((pages, warnings))
+}
+
+fn render(
+    engine: &Engine,
+    document: &'static Document,
+    context: minijinja::Value,
+) -> Result<String, Vec<Problem>> {
+    engine
+        .templates()
+        .render(document.template, context)
+        .map_err(|p| vec![p])
+}
+
+/// The problem of an invitation that does not fit even set smaller: the invitee's if an
+/// invitation to a plain stand-in fits, else the texts every invitation shares.
+fn too_long(
+    engine: &Engine,
+    conf: &Conference,
+    document: &'static Document,
+    base: &minijinja::Value,
+    i: usize,
+    pages: usize,
+) -> Problem {
+    let invitee = &conf.model.invitees[i];
+    let points = format!("{}", f32::from(MAX_SHRINK) / 2.0);
+    let message = BuildMsg::InvitationTooLong {
+        who: quote(invitee.label()),
+        pages,
+        points,
+    };
+    let stand_in = context::with_stand_in(base, MAX_SHRINK);
+    let shared_fits = render(engine, document, stand_in)
+        .ok()
+        .and_then(|source| engine.typesetter().compile(&source).ok())
+        .is_some_and(|(pages, _)| pages.pages().len() == 1);
+    if shared_fits {
+        Problem::error(conf.place(&format!("invitees[{i}]")), message)
+            .hint(BuildMsg::ShortenInvitee)
+    } else {
+        Problem::error(Place::model("invitation"), message).hint(Text::each(|l| {
+            BuildMsg::ShortenShared {
+                fields: shared_fields(l),
+            }
+            .text(l)
+        }))
+    }
+}
+
+/// The model's texts every invitation prints, in words.
+fn shared_fields(lang: crate::i18n::Lang) -> String {
+    [
+        "event.title",
+        "event.venue",
+        "event.chair",
+        "invitation.notes",
+        "invitation.recipients",
+        "issuer.header",
+    ]
+    .iter()
+    .filter_map(|path| crate::i18n::places::field_label(path, lang))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// Sets every invitation, on all cores, and returns Typst's warnings (each once).
+pub fn check(
+    engine: &Engine,
+    conf: &Conference,
+    rendered: &Rendered,
+    base: &minijinja::Value,
+    cancel: &Cancel,
+) -> Result<Vec<Problem>, Problems> {
+    let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
+    let warnings = map_cancellable(&positions, cancel, |&k| {
+        let source = rendered.invitation(k);
+        let (_, warnings) = fit(engine, conf, rendered.document, base, k, &source).map_err(Problems)?;
+        typeset::release_memory();
+        Ok(warnings)
+    })?;
+    Ok(super::dedup(warnings.into_iter().flatten().collect()))
+}
+
+/// What writing the invitations needs.
+pub struct Writing<'a> {
+    pub engine: &'a Engine,
+    pub conf: &'a Conference,
+    pub rendered: &'a Rendered,
+    pub base: &'a minijinja::Value,
+    /// The invitations' files to write (those that changed), the merged file among them if it
+    /// changed.
+    pub files: &'a [&'a Planned],
+    pub staging: &'a Staging,
+    /// The last build's manifest: which cached chunks are still as written.
+    pub previous: &'a Manifest,
+    pub pdf: &'a PdfSettings,
+    /// What besides its sources shapes a chunk's PDF.
+    pub identity: &'a str,
+    pub costs: &'a Costs,
+    pub tick: &'a (dyn Fn() + Sync),
+    pub cancel: &'a Cancel,
+}
+
+/// What writing the invitations did.
+pub struct Written {
+    /// The cached chunks the merged file is made of (relative to the output folder).
+    pub cache: Vec<String>,
+    pub warnings: Vec<Problem>,
+}
+
+/// One chunk's part in the merged file: its cache file (relative to the output folder), and
+/// where its PDF can be read.
+struct Chunk {
+    cached: PathBuf,
+    pdf: Option<PathBuf>,
+    positions: Vec<usize>,
+}
+
+/// Writes the changed invitation files and, when it changed, the merged file. Each invitation
+/// goes straight to staging, so memory stays flat however long the list.
+pub fn write(w: &Writing) -> Result<Written, Problems> {
+    let out = w.staging.root();
+    let merged = w.files.iter().any(|f| f.file.part == Part::Whole);
+    // Each invitation's file to write, if it is to be written, by position.
+    let mut to_write: Vec<Option<&Planned>> = vec![None; w.rendered.invitations.len()];
+    for &f in w.files {
+        if let Inputs::Invitation(k) = f.file.inputs {
+            to_write[k] = Some(f);
+        }
+    }
+    let positions: Vec<usize> = (0..w.rendered.invitations.len()).collect();
+    let chunks: Vec<&[usize]> = positions.chunks(CHUNK).collect();
+    let results = map_cancellable(&chunks, w.cancel, |&chunk| {
+        let cached = cache_path(w.rendered.document, &chunk_key(w, chunk));
+        // Where the chunk's PDF can be read: the cache, or staging once it is made.
+        let reusable = merged && w.previous.is_intact(out, &slashed(&cached));
+        let (staged, warnings) = set_chunk(w, &to_write, chunk, &cached, merged && !reusable)?;
+        typeset::release_memory();
+        let pdf = if reusable { Some(out.join(&cached)) } else { staged };
+        Ok((
+            Chunk {
+                cached,
+                pdf,
+                positions: chunk.to_vec(),
+            },
+            warnings,
+        ))
+    })?;
+    let mut warnings = Vec::new();
+    let mut parts = Vec::new();
+    for (chunk, w) in results {
+        parts.push(chunk);
+        warnings.extend(w);
+    }
+    if merged {
+        join(w, &to_write, &mut parts, &mut warnings)?;
+    }
+    Ok(Written {
+        cache: parts.iter().map(|c| slashed(&c.cached)).collect(),
+        warnings: super::dedup(warnings),
+    })
+}
+
+/// The cache key of a chunk: its sources and everything else that shapes its PDF.
+fn chunk_key(w: &Writing, chunk: &[usize]) -> String {
+    let r = w.rendered;
+    manifest::fingerprint(
+        [w.identity.as_bytes(), r.preamble().as_bytes()]
+            .into_iter()
+            .chain(chunk.iter().map(|&k| r.part(k).as_bytes())),
+    )
+}
+
+fn cache_path(document: &Document, key: &str) -> PathBuf {
+    Path::new(CACHE).join(format!("{}-{key}.pdf", document.name))
+}
+
+/// Sets the invitations of one chunk that are to be written (`to_write`, by position; all of
+/// them when `whole`, to make the chunk's PDF for the merged file), writes their files, and
+/// returns where the chunk's PDF is staged, if it was made.
+fn set_chunk(
+    w: &Writing,
+    to_write: &[Option<&Planned>],
+    chunk: &[usize],
+    cached: &Path,
+    whole: bool,
+) -> Result<(Option<PathBuf>, Vec<Problem>), Problems> {
+    let document = w.rendered.document;
+    let mut warnings = Vec::new();
+    let mut set = Vec::new();
+    for &k in chunk {
+        let file = to_write[k];
+        if file.is_none() && !whole {
+            continue;
+        }
+        w.cancel.check()?;
+        let source = w.rendered.invitation(k);
+        let (pages, found) = w
+            .costs
+            .set
+            .time(|| fit(w.engine, w.conf, document, w.base, k, &source))
+            .map_err(Problems)?;
+        warnings.extend(found);
+        if let Some(file) = file {
+            let bytes = w
+                .costs
+                .files
+                .time(|| export(w.engine, &pages, file, w.pdf))?;
+            w.costs
+                .store
+                .time(|| w.staging.add(&file.file.path, &bytes))
+                .map_err(Problems::one)?;
+            (w.tick)();
+        }
+        if whole {
+            set.push(pages);
+        }
+    }
+    if !whole {
+        return Ok((None, warnings));
+    }
+    let bytes = w
+        .costs
+        .chunks
+        .time(|| {
+            w.engine
+                .typesetter()
+                .pdf(&typeset::join(&set), "hoinghi/chunk", Part::Plain, w.pdf)
+        })
+        .map_err(|e| {
+            Problems::one(Problem::error(
+                Place::file(document.file()),
+                BuildMsg::PdfFailed { error: e },
+            ))
+        })?;
+    let at = w.staging.add(cached, &bytes).map_err(Problems::one)?;
+    Ok((Some(at), warnings))
+}
+
+/// Joins the merged file from the chunks' PDFs. A cached chunk that cannot be read is made
+/// again, with a warning, and the join tried once more.
+fn join(
+    w: &Writing,
+    to_write: &[Option<&Planned>],
+    parts: &mut [Chunk],
+    warnings: &mut Vec<Problem>,
+) -> Result<(), Problems> {
+    let merged = w
+        .files
+        .iter()
+        .find(|f| f.file.part == Part::Whole)
+        .expect("the merged file is among the files to write");
+    let mut retried = false;
+    loop {
+        let paths: Vec<PathBuf> = parts.iter().filter_map(|c| c.pdf.clone()).collect();
+        let broken = std::sync::Mutex::new(None);
+        let result = w.costs.join.time(|| {
+            w.staging.add_with(&merged.file.path, |out| {
+                concat::concatenate(&paths, out).map_err(|e| {
+                    *broken.lock().expect("not poisoned") = e.part;
+                    Text::each(|l| BuildMsg::JoinFailed { error: e.detail.clone() }.text(l))
+                })
+            })
+        });
+        let problem = match result {
+            Ok(_) => {
+                (w.tick)();
+                return Ok(());
+            }
+            Err(problem) => problem,
+        };
+        let broken = broken.into_inner().expect("not poisoned");
+        let Some(chunk) = broken.filter(|_| !retried).and_then(|n| parts.get_mut(n)) else {
+            return Err(problem.into());
+        };
+        // Make the broken chunk again, from its invitations.
+        retried = true;
+        let positions = chunk.positions.clone();
+        let (pdf, found) = set_chunk(w, to_write, &positions, &chunk.cached, true)?;
+        warnings.extend(found);
+        warnings.push(Problem::warning(
+            Place::file(w.staging.root().join(&chunk.cached)),
+            BuildMsg::CacheChunkBroken,
+        ));
+        chunk.pdf = pdf;
+    }
+}

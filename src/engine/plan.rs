@@ -1,0 +1,267 @@
+//! A build from start to finish: what files the documents make, which of them changed since
+//! the last build (by the manifest's fingerprints, and the files on disk), setting and writing
+//! those, and committing the whole, with the files no longer made removed.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::{
+    BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
+    map_cancellable,
+};
+use crate::documents::{FilePlan, Inputs, Rendered, Shape};
+use crate::i18n::build::BuildMsg;
+use crate::model::Conference;
+use crate::output::manifest::{self, Entry, Manifest};
+use crate::output::{Staging, slashed};
+use crate::problem::{Place, Problem, Problems};
+use crate::typeset::PdfSettings;
+
+/// One file of the build, with the fingerprint of everything it is made from.
+pub struct Planned {
+    /// The rendered document it belongs to (an index into the build's rendered documents).
+    pub doc: usize,
+    pub file: FilePlan,
+    /// The path relative to the output folder, with `/`, as the manifest keys it.
+    pub key: String,
+    pub fingerprint: String,
+}
+
+/// Every file the rendered documents make, each with its fingerprint. An invitation's page
+/// depends only on what its template writes before the first invitation and on its own part
+/// of the source, so changing one invitee changes one fingerprint (and the merged file's);
+/// fixing the date changes all that show it.
+pub fn plan(rendered: &[Rendered], conf: &Conference, identity: &str) -> Vec<Planned> {
+    let mut planned = Vec::new();
+    for (doc, r) in rendered.iter().enumerate() {
+        for file in r.document.plan(&conf.model.invitees) {
+            let key = slashed(&file.path);
+            let kind = format!("{:?}", file.part);
+            let head = [identity.as_bytes(), kind.as_bytes(), key.as_bytes()];
+            let fingerprint = match file.inputs {
+                Inputs::Whole => manifest::fingerprint(head.into_iter().chain([r.source.as_bytes()])),
+                Inputs::Invitation(k) => manifest::fingerprint(
+                    head.into_iter()
+                        .chain([r.preamble().as_bytes(), r.part(k).as_bytes()]),
+                ),
+            };
+            planned.push(Planned {
+                doc,
+                file,
+                key,
+                fingerprint,
+            });
+        }
+    }
+    planned
+}
+
+/// Builds a job; see [`Engine::build`].
+pub fn build(
+    engine: &Engine,
+    conf: &Conference,
+    job: &Job,
+    listen: Listener,
+    cancel: &Cancel,
+) -> Result<BuildReport, Problems> {
+    let mut report = BuildReport {
+        draft: conf.is_draft(),
+        ..BuildReport::default()
+    };
+    let mut lap = Instant::now();
+    let mut stage = |report: &mut BuildReport, stage: Stage| {
+        let took = lap.elapsed();
+        report.stages.push((stage, took));
+        listen(Event::Stage(stage, took));
+        lap = Instant::now();
+    };
+
+    let one = job
+        .invitee
+        .as_deref()
+        .map(|text| engine.invitee(conf, text))
+        .transpose()?;
+    let docs = match one {
+        // One invitee's fix touches the invitations only.
+        Some(_) => engine.documents(conf, Some("giay-moi"))?,
+        None => engine.documents(conf, job.only.as_deref())?,
+    };
+    report.documents = docs.iter().map(|d| d.name).collect();
+    if docs.iter().any(|d| d.shape != Shape::Invitations) {
+        report.warnings.extend(engine.check_session(conf, job.strict)?);
+    }
+    let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
+    let base = engine.context(conf, &all);
+    let rendered = engine.render(conf, &docs, &base)?;
+    if let Some(dir) = &job.emit_typst {
+        emit_typst(engine, &rendered, dir)?;
+    }
+    let pdf = engine.pdf_settings(conf);
+    let identity = engine.typesetter().identity(&pdf);
+    let planned = plan(&rendered, conf, &identity);
+    report.planned = planned.len();
+    stage(&mut report, Stage::Render);
+
+    let staging = Staging::new(&job.out).map_err(Problems::one)?;
+    let old = Manifest::read(&job.out);
+    // A one-invitee build leaves the other invitations as the last build wrote them, as long
+    // as they are still there as written; any missing is made.
+    let is_other_page = |p: &Planned| {
+        one.is_some_and(|i| matches!(p.file.inputs, Inputs::Invitation(k) if k != i))
+    };
+    let keep: Vec<bool> = planned
+        .iter()
+        .map(|p| {
+            if is_other_page(p) {
+                old.is_intact(&job.out, &p.key)
+            } else {
+                old.is_current(&job.out, &p.key, &p.fingerprint)
+            }
+        })
+        .collect();
+    let changed: Vec<&Planned> = planned
+        .iter()
+        .zip(&keep)
+        .filter(|(_, keep)| !**keep)
+        .map(|(p, _)| p)
+        .collect();
+    let total = changed.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        listen(Event::Progress { done: n, total });
+    };
+
+    // The other documents: each compiled once if any of its files changed, then its files
+    // exported on all cores straight into staging.
+    let to_compile: Vec<usize> = (0..rendered.len())
+        .filter(|&d| rendered[d].document.shape != Shape::Invitations)
+        .filter(|&d| changed.iter().any(|p| p.doc == d))
+        .collect();
+    let compiled = map_cancellable(&to_compile, cancel, |&d| {
+        let (pages, warnings) = engine.typeset(&rendered[d])?;
+        Ok((d, pages, warnings))
+    })?;
+    let mut pages_of = HashMap::new();
+    for (d, pages, warnings) in compiled {
+        report.warnings.extend(warnings);
+        pages_of.insert(d, pages);
+    }
+    let others: Vec<&&Planned> = changed
+        .iter()
+        .filter(|p| rendered[p.doc].document.shape != Shape::Invitations)
+        .collect();
+    map_cancellable(&others, cancel, |p| {
+        let pages = &pages_of[&p.doc];
+        let bytes = export(engine, pages, p, &pdf)?;
+        staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
+        tick();
+        Ok(())
+    })?;
+    drop(pages_of);
+    stage(&mut report, Stage::Others);
+
+    // The invitations, one by one, and the merged file from its chunks.
+    let mut cache_used: Vec<String> = Vec::new();
+    for (d, r) in rendered.iter().enumerate() {
+        if r.document.shape != Shape::Invitations {
+            continue;
+        }
+        let files: Vec<&Planned> = changed.iter().copied().filter(|p| p.doc == d).collect();
+        let written = invitations::write(
+            &invitations::Writing {
+                engine,
+                conf,
+                rendered: r,
+                base: &base,
+                files: &files,
+                staging: &staging,
+                previous: &old,
+                pdf: &pdf,
+                identity: &identity,
+                costs: &report.costs,
+                tick: &tick,
+                cancel,
+            },
+        )?;
+        cache_used.extend(written.cache);
+        report.warnings.extend(written.warnings);
+    }
+    stage(&mut report, Stage::Invitations);
+    cancel.check()?;
+
+    // This build's record: what it planned, what it kept of the last one.
+    let mut manifest = Manifest::new();
+    for (p, &kept) in planned.iter().zip(&keep) {
+        let document = rendered[p.doc].document.name.to_string();
+        let entry = match (kept, old.files.get(&p.key)) {
+            // A page a one-invitee build kept stays recorded as it was made.
+            (true, Some(entry)) => entry.clone(),
+            _ => Entry {
+                document,
+                fingerprint: p.fingerprint.clone(),
+                ..Entry::default()
+            },
+        };
+        manifest.files.insert(p.key.clone(), entry);
+    }
+    for key in &cache_used {
+        let entry = old.files.get(key).cloned().unwrap_or_else(|| Entry {
+            document: "giay-moi".into(),
+            fingerprint: key.clone(),
+            ..Entry::default()
+        });
+        manifest.files.insert(key.clone(), entry);
+    }
+    // Files the last build made that this one does not: removed, unless they belong to a
+    // document this build was not asked to make.
+    let built: HashSet<&str> = report.documents.iter().copied().collect();
+    let partial = one.is_some() || job.only.is_some();
+    let mut stale = Vec::new();
+    for (key, entry) in &old.files {
+        if manifest.files.contains_key(key) {
+            continue;
+        }
+        if partial && !built.contains(entry.document.as_str()) {
+            manifest.files.insert(key.clone(), entry.clone());
+        } else {
+            stale.push(key.clone());
+        }
+    }
+    let committed = staging.commit(&stale, manifest, &old)?;
+    report.warnings.extend(committed.warnings);
+    report.written = committed
+        .written
+        .into_iter()
+        .filter(|w| !w.starts_with(invitations::CACHE))
+        .collect();
+    report.unchanged = planned.len() - changed.len();
+    report.removed = committed
+        .removed
+        .into_iter()
+        .filter(|w| !w.starts_with(invitations::CACHE))
+        .collect();
+    report.warnings = dedup(std::mem::take(&mut report.warnings));
+    stage(&mut report, Stage::Commit);
+    Ok(report)
+}
+
+/// One file of a compiled document as PDF bytes.
+pub fn export(
+    engine: &Engine,
+    pages: &typst_layout::PagedDocument,
+    p: &Planned,
+    pdf: &PdfSettings,
+) -> Result<Vec<u8>, Problems> {
+    let ident = format!("hoinghi/{}", p.key);
+    engine
+        .typesetter()
+        .pdf(pages, &ident, p.file.part, pdf)
+        .map_err(|e| {
+            Problems::one(Problem::error(
+                Place::file(PathBuf::from(&p.key)),
+                BuildMsg::PdfFailed { error: e },
+            ))
+        })
+}

@@ -1,0 +1,432 @@
+//! The model as written in the JSON file: its serde types. The `///` comments are the users'
+//! documentation of each field: `hoinghi schema` gives them to editors, in Vietnamese.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Một hội nghị: cơ quan ban hành, thông tin hội nghị, giấy mời, người ký, danh sách đại biểu
+/// và chương trình.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// Đường dẫn tới lược đồ JSON (để trình soạn thảo gợi ý); chương trình bỏ qua.
+    #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Ghi chú tự do cho người soạn tệp; không in ra đâu cả.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// Cơ quan ban hành văn bản (ô 2 của Nghị định 30).
+    pub issuer: Issuer,
+    /// Thông tin hội nghị: tên, ngày, giờ, địa điểm, chủ trì.
+    pub event: Event,
+    /// Giấy mời: số, ký hiệu, ngày ký, các lưu ý, nơi nhận.
+    pub invitation: Invitation,
+    /// Người ký giấy mời (ô 7).
+    pub signer: Signer,
+    /// Phông và cỡ chữ của mọi văn bản.
+    #[serde(default)]
+    pub style: Style,
+    /// Các nhóm đại biểu, theo thứ tự nghi thức.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Danh sách đại biểu: mỗi người hoặc đơn vị một giấy mời; hoặc
+    /// {"file": "dai-bieu.xlsx", "sheet": "…"} để đọc từ tệp Excel/CSV bên cạnh.
+    #[schemars(with = "InviteesSchema")]
+    pub invitees: Vec<Invitee>,
+    /// Kế hoạch mà các biểu kèm theo (Kèm theo Kế hoạch số …).
+    #[serde(default)]
+    pub plan: Option<Plan>,
+    /// Buổi họp mà chương trình phải nằm gọn trong đó ("buổi sáng", kết thúc 11:30).
+    #[serde(default)]
+    pub session: Option<Session>,
+    /// Chương trình hội nghị, theo thứ tự; giờ của từng mục được tính từ giờ bắt đầu.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// Biểu số 01: phân công tham luận.
+    #[serde(default)]
+    pub presentations: Vec<Presentation>,
+    /// Biểu số 02: các bàn trưng bày sản phẩm.
+    #[serde(default)]
+    pub exhibits: Vec<Exhibit>,
+    /// Công tác thi đua, khen thưởng tại hội nghị.
+    #[serde(default)]
+    pub awards: Option<Awards>,
+    /// Những gì chỉ kịch bản dẫn chương trình cần.
+    #[serde(default)]
+    pub script: Option<Script>,
+}
+
+/// What the schema says the invitees may be: the list itself, or the file it is read from.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[serde(untagged)]
+enum InviteesSchema {
+    /// Các đại biểu, ghi thẳng trong tệp hội nghị.
+    List(Vec<Invitee>),
+    /// Tệp danh sách đại biểu (Excel hoặc CSV) đặt cạnh tệp hội nghị.
+    File(ListFile),
+}
+
+/// Tệp danh sách đại biểu: .xlsx, .xls, .ods hoặc .csv, đường dẫn tính từ thư mục của tệp hội
+/// nghị.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListFile {
+    /// Tên tệp: "dai-bieu.xlsx".
+    pub file: String,
+    /// Trang tính cần đọc; bỏ trống thì đọc trang đầu tiên.
+    #[serde(default)]
+    pub sheet: Option<String>,
+}
+
+/// Một người như văn bản gọi tên.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// "Đồng chí", "Ông" hoặc "Bà".
+    #[serde(default)]
+    pub honorific: Option<String>,
+    /// Họ và tên.
+    pub name: String,
+    /// Chức vụ: "Phó Chủ tịch Ủy ban nhân dân tỉnh".
+    #[serde(default)]
+    pub position: Option<String>,
+}
+
+/// Kế hoạch của cơ quan (Kế hoạch số …/KH-UBND), mà các biểu kèm theo.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Số kế hoạch; null thì để trống cho văn thư điền.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Ký hiệu sau dấu gạch chéo: "KH-UBND".
+    pub symbol: String,
+    /// Ngày ký: "YYYY-MM-DD", "YYYY-MM" (để trống ngày) hoặc null.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// Buổi họp.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// "buổi sáng", "buổi chiều".
+    pub name: String,
+    /// Giờ kết thúc buổi, "HH:MM": chương trình kéo dài quá giờ này sẽ được báo.
+    pub end: String,
+}
+
+/// Loại mục của chương trình; quyết định lời dẫn của người dẫn chương trình.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// Tuyên bố lý do, giới thiệu đại biểu.
+    Opening,
+    /// Một bài phát biểu của `speaker` (khai mạc, chỉ đạo …).
+    Speech,
+    /// Một báo cáo hoặc phóng sự trình chiếu.
+    Report,
+    /// Các bài tham luận của `presentations`, lần lượt.
+    Presentations,
+    /// Phần khen thưởng của `awards`.
+    Awards,
+    /// Kết luận, bế mạc.
+    Closing,
+    /// Mục khác.
+    #[default]
+    Other,
+}
+
+/// Một mục của chương trình.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// Loại mục: opening, speech, report, presentations, awards, closing, other.
+    #[serde(default)]
+    pub kind: ItemKind,
+    /// Nội dung: "Phát biểu khai mạc Hội nghị".
+    pub content: String,
+    /// Cột "Thực hiện" của chương trình: "Lãnh đạo UBND tỉnh".
+    #[serde(default)]
+    pub by: Option<String>,
+    /// Người được mời phát biểu.
+    #[serde(default)]
+    pub speaker: Option<Person>,
+    /// Thời lượng (phút); với phần tham luận, bỏ trống thì bằng tổng thời lượng các tham luận.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// Chỉ dẫn sân khấu cho kịch bản: "Trình chiếu phóng sự".
+    #[serde(default)]
+    pub direction: Option<String>,
+}
+
+/// Một bài tham luận (Biểu số 01).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Presentation {
+    /// Đơn vị trình bày: "Sở Công Thương", "UBND xã Chi Lăng".
+    pub unit: String,
+    /// Người trình bày.
+    #[serde(default)]
+    pub speaker: Option<Person>,
+    /// Nội dung tham luận.
+    pub topic: String,
+    /// Thời lượng (phút).
+    pub minutes: u32,
+}
+
+/// Một bàn trưng bày (Biểu số 02).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exhibit {
+    /// Số bàn.
+    pub table: u32,
+    /// Xã, phường phụ trách bàn.
+    pub host: String,
+    /// Các sản phẩm trưng bày.
+    pub products: Vec<Product>,
+}
+
+/// Một sản phẩm trưng bày.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Tên sản phẩm.
+    pub name: String,
+    /// Chủ thể sản xuất.
+    pub producer: String,
+    /// Hạng sao OCOP, từ 3 đến 5.
+    pub stars: u8,
+}
+
+/// Phần khen thưởng.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Awards {
+    /// Quyết định khen thưởng được công bố.
+    pub decision: Decision,
+    /// Hình thức: "Bằng khen", "Giấy khen".
+    pub form: String,
+    /// Người công bố quyết định: "đại diện lãnh đạo Sở Nội vụ".
+    pub announcer: String,
+    /// Người trao thưởng.
+    pub presenter: Person,
+    /// Số người lên sân khấu mỗi đợt.
+    #[serde(default = "default_group_size")]
+    pub group_size: usize,
+    /// Các tập thể được khen, gọi lên trước.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// Các cá nhân được khen.
+    #[serde(default)]
+    pub individuals: Vec<Awardee>,
+}
+
+fn default_group_size() -> usize {
+    10
+}
+
+/// Quyết định khen thưởng.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Số quyết định: "1234/QĐ-UBND"; null thì để trống.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Ngày quyết định: "YYYY-MM-DD" hoặc null.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Người ký quyết định: "Chủ tịch Ủy ban nhân dân tỉnh".
+    pub signer: String,
+    /// Trích yếu, sau "về việc": "tặng Bằng khen cho các tập thể, cá nhân …".
+    pub about: String,
+}
+
+/// Một cá nhân được khen.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Awardee {
+    /// Họ và tên.
+    pub name: String,
+    /// Chức vụ.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// Đơn vị.
+    #[serde(default)]
+    pub organization: Option<String>,
+}
+
+/// Những gì chỉ kịch bản cần.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Script {
+    /// Người dẫn chương trình: "Chánh Văn phòng UBND tỉnh".
+    #[serde(default)]
+    pub mc: Option<String>,
+    /// Lời tuyên bố lý do, đọc sau lời chào.
+    pub reason: String,
+    /// Các đại biểu được giới thiệu khi khai mạc.
+    #[serde(default)]
+    pub introductions: Vec<Introduction>,
+}
+
+/// Một đại biểu được giới thiệu khi khai mạc: một đại biểu theo mã, hoặc một người ghi ở đây.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Introduction {
+    /// Thứ bậc nghi thức: số nhỏ được giới thiệu trước.
+    pub rank: u32,
+    /// Khối của đại biểu: "Thường trực Hội đồng nhân dân tỉnh".
+    pub bloc: String,
+    /// Mã của một đại biểu trong danh sách.
+    #[serde(default)]
+    pub invitee: Option<String>,
+    /// Hoặc một người không có trong danh sách.
+    #[serde(default)]
+    pub person: Option<Person>,
+}
+
+/// Cơ quan ban hành (ô 2 của Nghị định 30).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Cơ quan chủ quản, in phía trên, chữ đứng, không đậm.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Tên cơ quan ở đầu văn bản, mỗi dòng một phần tử, chữ in hoa.
+    pub header: Vec<String>,
+    /// Tên cơ quan trong câu văn: "Ủy ban nhân dân tỉnh Lạng Sơn".
+    pub name: String,
+    /// Địa danh ở dòng ngày tháng: "Lạng Sơn".
+    pub place: String,
+}
+
+/// Thông tin hội nghị.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Tên hội nghị, như đứng sau "Tới dự": "Hội nghị sơ kết …".
+    pub title: String,
+    /// Ngày họp: "YYYY-MM-DD", hoặc null khi chưa chốt ngày (mọi văn bản in chữ DỰ THẢO).
+    pub date: Option<String>,
+    /// Thời gian dự kiến, in thay cho ngày khi chưa chốt: "trong tháng 10/2025".
+    #[serde(default)]
+    pub tentative: Option<String>,
+    /// Giờ bắt đầu: "HH:MM".
+    pub start: String,
+    /// Địa điểm.
+    pub venue: String,
+    /// Người chủ trì.
+    pub chair: String,
+}
+
+/// Giấy mời.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Invitation {
+    /// Số giấy mời; null thì để trống cho văn thư điền.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Ký hiệu sau dấu gạch chéo: "GM-UBND".
+    pub symbol: String,
+    /// Ngày ký: "YYYY-MM-DD", "YYYY-MM" (để trống ngày) hoặc null (để trống cả).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Các lưu ý, mỗi lưu ý một đoạn; đoạn cuối có "./.".
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Nơi nhận, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối.
+    pub recipients: Vec<String>,
+}
+
+/// Người ký (ô 7).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Các dòng thẩm quyền, chức vụ: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+    pub title: Vec<String>,
+    /// Họ và tên người ký.
+    pub name: String,
+}
+
+/// Trình bày.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// Phông chữ của mọi văn bản (mặc định Tinos, cùng số đo với Times New Roman).
+    #[serde(default = "default_font")]
+    pub font: String,
+    /// Bộ cỡ chữ của Nghị định 30: 13 hoặc 14 (cỡ chữ phần nội dung).
+    #[serde(default = "default_size")]
+    pub size: u32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self {
+            font: default_font(),
+            size: default_size(),
+        }
+    }
+}
+
+fn default_font() -> String {
+    "Tinos".into()
+}
+
+fn default_size() -> u32 {
+    14
+}
+
+/// Một giấy mời: gửi một người (`name`), một đơn vị (`organization`), hoặc cả hai.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Invitee {
+    /// Mã đại biểu, không trùng nhau; dùng cho --invitee và để liên kết.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Danh xưng: "Đồng chí", "Ông" hoặc "Bà"; chỉ dùng khi có họ tên.
+    #[serde(default)]
+    pub honorific: Option<String>,
+    /// Họ và tên.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Chức vụ.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// Đơn vị (cơ quan, tổ chức).
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// Thành phần dự, với giấy mời gửi đơn vị: "Đại diện lãnh đạo Sở".
+    #[serde(default)]
+    pub attendees: Option<String>,
+    /// Nhóm trong danh sách đại biểu, một trong các nhóm của `groups`.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Thứ tự cố định trong nhóm (1 đứng đầu); người không có thứ tự đứng sau.
+    #[serde(default)]
+    pub order: Option<u32>,
+    /// Chỗ ngồi: "head" (đoàn chủ tịch) hoặc "front" (hàng ghế đầu); có biển tên.
+    #[serde(default)]
+    pub seat: Option<String>,
+    /// Điện thoại.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Địa chỉ gửi thư, in trên phong bì.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Ghi chú; không in ra.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+impl Invitee {
+    /// The text the invitee's file is named after: the name, else the organisation.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.organization.as_deref())
+            .unwrap_or_default()
+    }
+}
