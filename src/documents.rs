@@ -6,7 +6,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
-use crate::model::{Invitee, Model};
+use crate::model::{Conference, Invitee, Model};
+use crate::problem::Problems;
 use crate::typeset::Part;
 use crate::vn;
 
@@ -33,6 +34,18 @@ pub struct Document {
     pub shape: Shape,
     /// Whether a model has what the document needs.
     produced_by: fn(&Model) -> bool,
+    /// The files it makes beside its PDFs without Typst: editable copies, a calendar.
+    pub extras: &'static [Extra],
+}
+
+/// A file a document makes without Typst: a Word or Excel copy, a calendar.
+#[derive(Debug)]
+pub struct Extra {
+    /// Its name in the output folder: "kich-ban.docx".
+    pub file: &'static str,
+    /// Makes its bytes from the conference and the templates' context; the same input must
+    /// give the same bytes.
+    pub make: fn(&Conference, &minijinja::Value) -> Result<Vec<u8>, Problems>,
 }
 
 /// Every document, in the order they are listed and built.
@@ -46,6 +59,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "giay-moi.typ.j2",
         shape: Shape::Invitations,
         produced_by: |_| true,
+        extras: &[],
     },
     Document {
         name: "chuong-trinh",
@@ -56,6 +70,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "chuong-trinh.typ.j2",
         shape: Shape::Booklet,
         produced_by: |m| !m.agenda.is_empty(),
+        extras: &[],
     },
     Document {
         name: "kich-ban",
@@ -66,6 +81,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "kich-ban.typ.j2",
         shape: Shape::Single,
         produced_by: |m| !m.agenda.is_empty(),
+        extras: &[],
     },
     Document {
         name: "bieu-01-tham-luan",
@@ -76,6 +92,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "bieu-01-tham-luan.typ.j2",
         shape: Shape::Single,
         produced_by: |m| !m.presentations.is_empty(),
+        extras: &[],
     },
     Document {
         name: "bieu-02-trung-bay",
@@ -86,6 +103,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "bieu-02-trung-bay.typ.j2",
         shape: Shape::Single,
         produced_by: |m| !m.exhibits.is_empty(),
+        extras: &[],
     },
     Document {
         name: "danh-sach-dai-bieu",
@@ -96,6 +114,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "danh-sach-dai-bieu.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
+        extras: &[],
     },
     Document {
         name: "so-ky",
@@ -106,6 +125,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "so-ky.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
+        extras: &[],
     },
     Document {
         name: "bien-ten",
@@ -116,6 +136,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "bien-ten.typ.j2",
         shape: Shape::Single,
         produced_by: |m| m.invitees.iter().any(|i| i.seat.is_some()),
+        extras: &[],
     },
     Document {
         name: "phong-bi",
@@ -126,6 +147,7 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "phong-bi.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
+        extras: &[],
     },
 ];
 
@@ -163,16 +185,52 @@ impl Rendered {
 pub struct FilePlan {
     /// Relative to the output folder.
     pub path: PathBuf,
-    pub part: Part,
-    /// What the file depends on in the document's source: all of it, or the preamble and one
-    /// invitation's part (so that changing one invitee changes one invitation).
-    pub inputs: Inputs,
+    pub make: Make,
 }
 
+/// How a file is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Make {
+    /// A PDF of the document's pages, depending on `inputs` of its source.
+    Pdf { part: Part, inputs: Inputs },
+    /// By the document's extra at this position.
+    Extra(usize),
+}
+
+/// What a PDF depends on in the document's source: all of it, or the preamble and one
+/// invitation's part (so that changing one invitee changes one invitation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inputs {
     Whole,
     Invitation(usize),
+}
+
+impl FilePlan {
+    fn pdf(path: PathBuf, part: Part, inputs: Inputs) -> Self {
+        Self {
+            path,
+            make: Make::Pdf { part, inputs },
+        }
+    }
+
+    /// The part of the pages a PDF is made of; none for an extra.
+    pub fn part(&self) -> Option<Part> {
+        match self.make {
+            Make::Pdf { part, .. } => Some(part),
+            Make::Extra(_) => None,
+        }
+    }
+
+    /// The invitation a PDF is, if it is one.
+    pub fn invitation(&self) -> Option<usize> {
+        match self.make {
+            Make::Pdf {
+                inputs: Inputs::Invitation(k),
+                ..
+            } => Some(k),
+            _ => None,
+        }
+    }
 }
 
 impl Document {
@@ -212,24 +270,26 @@ impl Document {
         let mut files = Vec::new();
         match self.shape {
             Shape::Invitations => {
-                files.extend(invitees.iter().enumerate().map(|(k, invitee)| FilePlan {
-                    path: self.folder().join(invitation_file(k, invitee)),
-                    part: Part::Page(k + 1),
-                    inputs: Inputs::Invitation(k),
+                files.extend(invitees.iter().enumerate().map(|(k, invitee)| {
+                    FilePlan::pdf(
+                        self.folder().join(invitation_file(k, invitee)),
+                        Part::Page(k + 1),
+                        Inputs::Invitation(k),
+                    )
                 }));
             }
-            Shape::Booklet => files.push(FilePlan {
-                path: PathBuf::from(format!("{}-in.pdf", self.name)),
-                part: Part::Imposed,
-                inputs: Inputs::Whole,
-            }),
+            Shape::Booklet => files.push(FilePlan::pdf(
+                PathBuf::from(format!("{}-in.pdf", self.name)),
+                Part::Imposed,
+                Inputs::Whole,
+            )),
             Shape::Single => {}
         }
-        files.push(FilePlan {
-            path: self.file(),
-            part: Part::Whole,
-            inputs: Inputs::Whole,
-        });
+        files.push(FilePlan::pdf(self.file(), Part::Whole, Inputs::Whole));
+        files.extend(self.extras.iter().enumerate().map(|(i, extra)| FilePlan {
+            path: PathBuf::from(extra.file),
+            make: Make::Extra(i),
+        }));
         files
     }
 }
@@ -361,7 +421,7 @@ mod tests {
         assert_eq!(r.part(1), "#metadata(2) <invitation>\nb\n");
         let plan = DOCUMENTS[0].plan(&[invitee(Some("A"), None), invitee(Some("B"), None)]);
         assert_eq!(plan.len(), 3);
-        assert_eq!(plan[1].inputs, Inputs::Invitation(1));
+        assert_eq!(plan[1].invitation(), Some(1));
         assert_eq!(plan[2].path, PathBuf::from("giay-moi.pdf"));
     }
 }

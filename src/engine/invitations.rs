@@ -19,7 +19,7 @@ use typst_layout::PagedDocument;
 use super::plan::{Planned, export};
 use super::{Cancel, Costs, Engine, diagnostics, map_cancellable};
 use crate::context;
-use crate::documents::{Document, Inputs, Rendered};
+use crate::documents::{Document, Rendered};
 use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
@@ -199,11 +199,11 @@ struct Chunk {
 /// goes straight to staging, so memory stays flat however long the list.
 pub fn write(w: &Writing) -> Result<Written, Problems> {
     let out = w.staging.root();
-    let merged = w.files.iter().any(|f| f.file.part == Part::Whole);
+    let merged = w.files.iter().any(|f| f.file.part() == Some(Part::Whole));
     // Each invitation's file to write, if it is to be written, by position.
     let mut to_write: Vec<Option<&Planned>> = vec![None; w.rendered.invitations.len()];
     for &f in w.files {
-        if let Inputs::Invitation(k) = f.file.inputs {
+        if let Some(k) = f.file.invitation() {
             to_write[k] = Some(f);
         }
     }
@@ -327,7 +327,7 @@ fn join(
     let merged = w
         .files
         .iter()
-        .find(|f| f.file.part == Part::Whole)
+        .find(|f| f.file.part() == Some(Part::Whole))
         .expect("the merged file is among the files to write");
     let mut retried = false;
     loop {

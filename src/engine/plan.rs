@@ -10,7 +10,7 @@ use super::{
     BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
     map_cancellable,
 };
-use crate::documents::{FilePlan, Inputs, Rendered, Shape};
+use crate::documents::{FilePlan, Inputs, Make, Rendered, Shape};
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
 use crate::output::manifest::{self, Entry, Manifest};
@@ -26,35 +26,64 @@ pub struct Planned {
     /// The path relative to the output folder, with `/`, as the manifest keys it.
     pub key: String,
     pub fingerprint: String,
+    /// An extra's bytes, made while planning: they are their own fingerprint.
+    pub bytes: Option<Vec<u8>>,
 }
 
 /// Every file the rendered documents make, each with its fingerprint. An invitation's page
 /// depends only on what its template writes before the first invitation and on its own part
 /// of the source, so changing one invitee changes one fingerprint (and the merged file's);
-/// fixing the date changes all that show it.
-pub fn plan(rendered: &[Rendered], conf: &Conference, identity: &str) -> Vec<Planned> {
+/// fixing the date changes all that show it. An extra (a Word or Excel copy) is made here,
+/// and fingerprinted by its bytes.
+pub fn plan(
+    rendered: &[Rendered],
+    conf: &Conference,
+    context: &minijinja::Value,
+    identity: &str,
+) -> Result<Vec<Planned>, Problems> {
     let mut planned = Vec::new();
     for (doc, r) in rendered.iter().enumerate() {
         for file in r.document.plan(&conf.model.invitees) {
             let key = slashed(&file.path);
-            let kind = format!("{:?}", file.part);
-            let head = [identity.as_bytes(), kind.as_bytes(), key.as_bytes()];
-            let fingerprint = match file.inputs {
-                Inputs::Whole => manifest::fingerprint(head.into_iter().chain([r.source.as_bytes()])),
-                Inputs::Invitation(k) => manifest::fingerprint(
-                    head.into_iter()
-                        .chain([r.preamble().as_bytes(), r.part(k).as_bytes()]),
-                ),
+            let head = |kind: String| {
+                manifest::fingerprint(
+                    [identity.as_bytes(), kind.as_bytes(), key.as_bytes()]
+                        .into_iter()
+                        .chain(match file.make {
+                            Make::Pdf {
+                                inputs: Inputs::Whole,
+                                ..
+                            } => vec![r.source.as_bytes()],
+                            Make::Pdf {
+                                inputs: Inputs::Invitation(k),
+                                ..
+                            } => vec![r.preamble().as_bytes(), r.part(k).as_bytes()],
+                            Make::Extra(_) => vec![],
+                        }),
+                )
+            };
+            let (fingerprint, bytes) = match file.make {
+                Make::Pdf { part, .. } => (head(format!("{part:?}")), None),
+                Make::Extra(i) => {
+                    let bytes = (r.document.extras[i].make)(conf, context)?;
+                    let fingerprint = manifest::fingerprint([
+                        env!("CARGO_PKG_VERSION").as_bytes(),
+                        key.as_bytes(),
+                        bytes.as_slice(),
+                    ]);
+                    (fingerprint, Some(bytes))
+                }
             };
             planned.push(Planned {
                 doc,
                 file,
                 key,
                 fingerprint,
+                bytes,
             });
         }
     }
-    planned
+    Ok(planned)
 }
 
 /// Builds a job; see [`Engine::build`].
@@ -99,7 +128,7 @@ pub fn build(
     }
     let pdf = engine.pdf_settings(conf);
     let identity = engine.typesetter().identity(&pdf);
-    let planned = plan(&rendered, conf, &identity);
+    let planned = plan(&rendered, conf, &base, &identity)?;
     report.planned = planned.len();
     stage(&mut report, Stage::Render);
 
@@ -107,9 +136,8 @@ pub fn build(
     let old = Manifest::read(&job.out);
     // A one-invitee build leaves the other invitations as the last build wrote them, as long
     // as they are still there as written; any missing is made.
-    let is_other_page = |p: &Planned| {
-        one.is_some_and(|i| matches!(p.file.inputs, Inputs::Invitation(k) if k != i))
-    };
+    let is_other_page =
+        |p: &Planned| one.is_some_and(|i| p.file.invitation().is_some_and(|k| k != i));
     let keep: Vec<bool> = planned
         .iter()
         .map(|p| {
@@ -137,7 +165,7 @@ pub fn build(
     // exported on all cores straight into staging.
     let to_compile: Vec<usize> = (0..rendered.len())
         .filter(|&d| rendered[d].document.shape != Shape::Invitations)
-        .filter(|&d| changed.iter().any(|p| p.doc == d))
+        .filter(|&d| changed.iter().any(|p| p.doc == d && p.bytes.is_none()))
         .collect();
     let compiled = map_cancellable(&to_compile, cancel, |&d| {
         let (pages, warnings) = engine.typeset(&rendered[d])?;
@@ -150,12 +178,17 @@ pub fn build(
     }
     let others: Vec<&&Planned> = changed
         .iter()
-        .filter(|p| rendered[p.doc].document.shape != Shape::Invitations)
+        .filter(|p| rendered[p.doc].document.shape != Shape::Invitations || p.bytes.is_some())
         .collect();
     map_cancellable(&others, cancel, |p| {
-        let pages = &pages_of[&p.doc];
-        let bytes = export(engine, pages, p, &pdf)?;
-        staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
+        match &p.bytes {
+            Some(bytes) => staging.add(&p.file.path, bytes),
+            None => {
+                let bytes = export(engine, &pages_of[&p.doc], p, &pdf)?;
+                staging.add(&p.file.path, &bytes)
+            }
+        }
+        .map_err(Problems::one)?;
         tick();
         Ok(())
     })?;
@@ -168,7 +201,11 @@ pub fn build(
         if r.document.shape != Shape::Invitations {
             continue;
         }
-        let files: Vec<&Planned> = changed.iter().copied().filter(|p| p.doc == d).collect();
+        let files: Vec<&Planned> = changed
+            .iter()
+            .copied()
+            .filter(|p| p.doc == d && p.bytes.is_none())
+            .collect();
         let written = invitations::write(
             &invitations::Writing {
                 engine,
@@ -255,9 +292,10 @@ pub fn export(
     pdf: &PdfSettings,
 ) -> Result<Vec<u8>, Problems> {
     let ident = format!("hoinghi/{}", p.key);
+    let part = p.file.part().expect("only PDFs are exported");
     engine
         .typesetter()
-        .pdf(pages, &ident, p.file.part, pdf)
+        .pdf(pages, &ident, part, pdf)
         .map_err(|e| {
             Problems::one(Problem::error(
                 Place::file(PathBuf::from(&p.key)),
