@@ -204,7 +204,10 @@ fn typst_sources(model_path: &Path, dir: &Path) -> Vec<PathBuf> {
     (0..conf.model.invitees.len())
         .map(|i| {
             let source = templates
-                .render("giay-moi.typ.j2", hoinghi::context::build(&conf, "Tinos", &[i]))
+                .render(
+                    "giay-moi.typ.j2",
+                    hoinghi::context::build(&conf, "Tinos", &[i]),
+                )
                 .unwrap();
             let path =
                 dir.join(invitation_file(i, &conf.model.invitees[i]).replace(".pdf", ".typ"));
@@ -330,7 +333,10 @@ fn main() {
             std::fs::write(
                 &merged,
                 templates
-                    .render("giay-moi.typ.j2", hoinghi::context::build(&conf, "Tinos", &all))
+                    .render(
+                        "giay-moi.typ.j2",
+                        hoinghi::context::build(&conf, "Tinos", &all),
+                    )
                     .unwrap(),
             )
             .unwrap();

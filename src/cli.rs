@@ -50,7 +50,10 @@ impl Cli {
     }
 
     /// Parses the arguments with help and errors in `lang`.
-    pub fn parse_in(lang: Lang, args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Self, clap::Error> {
+    pub fn parse_in(
+        lang: Lang,
+        args: impl IntoIterator<Item = std::ffi::OsString>,
+    ) -> Result<Self, clap::Error> {
         let matches = command(lang).try_get_matches_from(args)?;
         Self::from_arg_matches(&matches)
     }
@@ -318,7 +321,11 @@ fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command {
                 .hide_default_value(true)
                 .hide_env(true)
                 .hide_possible_values(true);
-            if names.is_empty() { a } else { a.value_names(names) }
+            if names.is_empty() {
+                a
+            } else {
+                a.value_names(names)
+            }
         });
     }
     if lang == Lang::Vi {

@@ -70,8 +70,12 @@ impl FontSet {
                 Ok(meta) if meta.is_file() && is_font_file(path) => {
                     set.add_file(path, Origin::Added(path.clone()));
                 }
-                Ok(_) => problems.push(Problem::error(Place::file(path), BuildMsg::FontPathNotFont)),
-                Err(_) => problems.push(Problem::error(Place::file(path), BuildMsg::FontPathMissing)),
+                Ok(_) => {
+                    problems.push(Problem::error(Place::file(path), BuildMsg::FontPathNotFont))
+                }
+                Err(_) => {
+                    problems.push(Problem::error(Place::file(path), BuildMsg::FontPathMissing))
+                }
             }
         }
         problems.into_result()?;
@@ -95,7 +99,12 @@ impl FontSet {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             Problem::error(
                 Place::file(dir),
-                Text::each(|l| BuildMsg::FontUnreadable { error: io_error(&e, l) }.text(l)),
+                Text::each(|l| {
+                    BuildMsg::FontUnreadable {
+                        error: io_error(&e, l),
+                    }
+                    .text(l)
+                }),
             )
         })?;
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -122,7 +131,12 @@ impl FontSet {
             Err(e) => {
                 self.warnings.push(Problem::warning(
                     Place::file(path),
-                    Text::each(|l| BuildMsg::FontUnreadable { error: io_error(&e, l) }.text(l)),
+                    Text::each(|l| {
+                        BuildMsg::FontUnreadable {
+                            error: io_error(&e, l),
+                        }
+                        .text(l)
+                    }),
                 ));
                 return;
             }
@@ -173,7 +187,9 @@ impl FontSet {
             .map(|(name, ids)| {
                 let mut faces: Vec<(String, Origin)> = ids
                     .filter_map(|i| Some((self.book.info(i)?, self.origins.get(i)?.clone())))
-                    .map(|(info, origin)| (face_name(info.variant.weight, info.variant.style), origin))
+                    .map(|(info, origin)| {
+                        (face_name(info.variant.weight, info.variant.style), origin)
+                    })
                     .collect();
                 faces.sort_by(|a, b| a.0.cmp(&b.0));
                 faces.dedup_by(|a, b| a.0 == b.0);
@@ -244,7 +260,12 @@ fn system_font_dirs() -> Vec<PathBuf> {
         let windir = std::env::var_os("WINDIR").map_or(PathBuf::from("C:\\Windows"), PathBuf::from);
         dirs.push(windir.join("Fonts"));
         if let Some(local) = std::env::var_os("LOCALAPPDATA") {
-            dirs.push(PathBuf::from(local).join("Microsoft").join("Windows").join("Fonts"));
+            dirs.push(
+                PathBuf::from(local)
+                    .join("Microsoft")
+                    .join("Windows")
+                    .join("Fonts"),
+            );
         }
     } else if cfg!(target_os = "macos") {
         dirs.extend(["/System/Library/Fonts", "/Library/Fonts"].map(PathBuf::from));
@@ -357,7 +378,10 @@ mod tests {
         std::fs::write(dir.path().join("empty.ttf"), b"").unwrap();
         let set = FontSet::load(&[dir.path().to_path_buf()], None).unwrap();
         assert_eq!(set.warnings.len(), 1);
-        assert_eq!(set.warnings[0].place, Place::file(dir.path().join("empty.ttf")));
+        assert_eq!(
+            set.warnings[0].place,
+            Place::file(dir.path().join("empty.ttf"))
+        );
         let text = dir.path().join("notes.txt");
         std::fs::write(&text, b"x").unwrap();
         let e = FontSet::load(&[text.clone()], None).err().unwrap();

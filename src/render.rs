@@ -255,7 +255,12 @@ fn read_template(path: &Path) -> Result<String, Problem> {
     let fail = |e: std::io::Error| {
         Problem::error(
             Place::file(path),
-            Text::each(|l| BuildMsg::TemplateCannotRead { error: io_error(&e, l) }.text(l)),
+            Text::each(|l| {
+                BuildMsg::TemplateCannotRead {
+                    error: io_error(&e, l),
+                }
+                .text(l)
+            }),
         )
     };
     let meta = std::fs::metadata(path).map_err(fail)?;
@@ -419,7 +424,12 @@ mod tests {
         std::fs::write(dir.path().join("giaymoi.typ.j2"), "x").unwrap();
         let t = Templates::load(Some(dir.path())).unwrap();
         assert_eq!(t.warnings.len(), 1);
-        assert!(t.warnings[0].message.en.starts_with("\"giaymoi.typ.j2\" replaces no template"));
+        assert!(
+            t.warnings[0]
+                .message
+                .en
+                .starts_with("\"giaymoi.typ.j2\" replaces no template")
+        );
     }
 
     #[test]
@@ -427,7 +437,10 @@ mod tests {
         let mut env = Environment::new();
         env.set_fuel(Some(FUEL / 1000));
         let e = env
-            .render_str("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", ())
+            .render_str(
+                "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+                (),
+            )
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::OutOfFuel);
     }

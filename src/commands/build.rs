@@ -14,9 +14,11 @@ use crate::problem::Problems;
 pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
     let started = Instant::now();
     let (engine, conf) = load(&cmd.input, cmd.pdf_a, out)?;
-    out.detail(
-        &format!("{}: {} ms", out.words(CliMsg::StageLoad), format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)),
-    );
+    out.detail(&format!(
+        "{}: {} ms",
+        out.words(CliMsg::StageLoad),
+        format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
+    ));
     let bar = Bar::new(out);
     let listen = |event: Event| bar.event(event);
     let report = engine.build(&conf, &cmd.job(), &listen, &Cancel::default());
@@ -38,9 +40,11 @@ pub fn summarize(report: &BuildReport, cmd: &BuildCommand, out: &Printer, starte
                 Stage::Invitations => CliMsg::StageInvitations,
                 Stage::Commit => CliMsg::StageCommit,
             };
-            out.detail(
-                &format!("{}: {} ms", out.words(name), format!("{:.1}", took.as_secs_f64() * 1000.0)),
-            );
+            out.detail(&format!(
+                "{}: {} ms",
+                out.words(name),
+                format!("{:.1}", took.as_secs_f64() * 1000.0)
+            ));
         }
         let costs = &report.costs;
         for (name, cost) in [

@@ -38,11 +38,17 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> std::process::ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if matches!(
         e.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
         let _ = e.print();
         return std::process::ExitCode::from(
-            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 },
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            },
         );
     }
     let get = |kind: ContextKind| -> String {
@@ -78,7 +84,13 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> std::process::ExitCode {
             }
         }
         _ => CliMsg::OtherUsage {
-            detail: e.render().to_string().lines().next().unwrap_or_default().to_string(),
+            detail: e
+                .render()
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
         },
     };
     lines.push(format!(
@@ -190,11 +202,10 @@ impl Printer {
             self.problem(problem);
         }
         let count = problems.0.iter().filter(|p| p.is_error()).count();
-        let partly = problems.0.iter().any(|p| {
-            p.hints
-                .iter()
-                .any(|h| *h == BuildMsg::PartlyWritten.into())
-        });
+        let partly = problems
+            .0
+            .iter()
+            .any(|p| p.hints.iter().any(|h| *h == BuildMsg::PartlyWritten.into()));
         let summary = if partly {
             CliMsg::ProblemsFoundNoWrite { count }
         } else {

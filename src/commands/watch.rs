@@ -12,7 +12,12 @@ use crate::problem::{Place, Problem, Problems};
 pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
     use notify::{RecursiveMode, Watcher};
 
-    let fail = |error: String| Problems::one(Problem::error(Place::Nowhere, CliMsg::WatchFailed { error }));
+    let fail = |error: String| {
+        Problems::one(Problem::error(
+            Place::Nowhere,
+            CliMsg::WatchFailed { error },
+        ))
+    };
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event

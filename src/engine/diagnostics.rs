@@ -49,7 +49,10 @@ pub fn locate(
     let trace: Vec<(String, Place)> = d
         .trace
         .iter()
-        .filter_map(|(call, at)| at.as_ref().map(|(file, line)| (call.clone(), place_of(file, *line))))
+        .filter_map(|(call, at)| {
+            at.as_ref()
+                .map(|(file, line)| (call.clone(), place_of(file, *line)))
+        })
         .collect();
     let message = Text::each(|l| {
         let severity = match d.severity {

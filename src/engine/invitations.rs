@@ -9,7 +9,8 @@
 //!
 //! The merged file is joined from PDFs of [`CHUNK`] invitations each, cached in the output
 //! folder under a key of their sources, so that one changed invitee sets one chunk again, not
-//! the whole list. A cached chunk that cannot be read is dropped and made again.
+//! the whole list. A cached chunk whose bytes are no longer those written is made again, with
+//! a warning.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -153,7 +154,8 @@ pub fn check(
     let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
     let warnings = map_cancellable(&positions, cancel, |&k| {
         let source = rendered.invitation(k);
-        let (_, warnings) = fit(engine, conf, rendered.document, base, k, &source).map_err(Problems)?;
+        let (_, warnings) =
+            fit(engine, conf, rendered.document, base, k, &source).map_err(Problems)?;
         typeset::release_memory();
         Ok(warnings)
     })?;
@@ -192,7 +194,6 @@ pub struct Written {
 struct Chunk {
     cached: PathBuf,
     pdf: Option<PathBuf>,
-    positions: Vec<usize>,
 }
 
 /// Writes the changed invitation files and, when it changed, the merged file. Each invitation
@@ -211,19 +212,31 @@ pub fn write(w: &Writing) -> Result<Written, Problems> {
     let chunks: Vec<&[usize]> = positions.chunks(CHUNK).collect();
     let results = map_cancellable(&chunks, w.cancel, |&chunk| {
         let cached = cache_path(w.rendered.document, &chunk_key(w, chunk));
-        // Where the chunk's PDF can be read: the cache, or staging once it is made.
-        let reusable = merged && w.previous.is_intact(out, &slashed(&cached));
-        let (staged, warnings) = set_chunk(w, &to_write, chunk, &cached, merged && !reusable)?;
+        // Where the chunk's PDF can be read: the cache, or staging once it is made. A cached
+        // chunk is read in full anyway to be joined; its hash is checked first, so that a
+        // damaged one is made again rather than passed on.
+        let intact = if merged {
+            w.previous.has_its_bytes(out, &slashed(&cached))
+        } else {
+            None
+        };
+        let reusable = intact == Some(true);
+        let mut warnings = Vec::new();
+        if intact == Some(false) {
+            warnings.push(Problem::warning(
+                Place::file(out.join(&cached)),
+                BuildMsg::CacheChunkBroken,
+            ));
+        }
+        let (staged, found) = set_chunk(w, &to_write, chunk, &cached, merged && !reusable)?;
+        warnings.extend(found);
         typeset::release_memory();
-        let pdf = if reusable { Some(out.join(&cached)) } else { staged };
-        Ok((
-            Chunk {
-                cached,
-                pdf,
-                positions: chunk.to_vec(),
-            },
-            warnings,
-        ))
+        let pdf = if reusable {
+            Some(out.join(&cached))
+        } else {
+            staged
+        };
+        Ok((Chunk { cached, pdf }, warnings))
     })?;
     let mut warnings = Vec::new();
     let mut parts = Vec::new();
@@ -232,7 +245,7 @@ pub fn write(w: &Writing) -> Result<Written, Problems> {
         warnings.extend(w);
     }
     if merged {
-        join(w, &to_write, &mut parts, &mut warnings)?;
+        join(w, &parts)?;
     }
     Ok(Written {
         cache: parts.iter().map(|c| slashed(&c.cached)).collect(),
@@ -316,51 +329,29 @@ fn set_chunk(
     Ok((Some(at), warnings))
 }
 
-/// Joins the merged file from the chunks' PDFs. A cached chunk that cannot be read is made
-/// again, with a warning, and the join tried once more.
-fn join(
-    w: &Writing,
-    to_write: &[Option<&Planned>],
-    parts: &mut [Chunk],
-    warnings: &mut Vec<Problem>,
-) -> Result<(), Problems> {
+/// Joins the merged file from the chunks' PDFs.
+fn join(w: &Writing, parts: &[Chunk]) -> Result<(), Problems> {
     let merged = w
         .files
         .iter()
         .find(|f| f.file.part() == Some(Part::Whole))
         .expect("the merged file is among the files to write");
-    let mut retried = false;
-    loop {
-        let paths: Vec<PathBuf> = parts.iter().filter_map(|c| c.pdf.clone()).collect();
-        let broken = std::sync::Mutex::new(None);
-        let result = w.costs.join.time(|| {
+    let paths: Vec<PathBuf> = parts.iter().filter_map(|c| c.pdf.clone()).collect();
+    w.costs
+        .join
+        .time(|| {
             w.staging.add_with(&merged.file.path, |out| {
-                concat::concatenate(&paths, out).map_err(|e| {
-                    *broken.lock().expect("not poisoned") = e.part;
-                    Text::each(|l| BuildMsg::JoinFailed { error: e.detail.clone() }.text(l))
+                concat::concatenate(&paths, out).map_err(|error| {
+                    Text::each(|l| {
+                        BuildMsg::JoinFailed {
+                            error: error.clone(),
+                        }
+                        .text(l)
+                    })
                 })
             })
-        });
-        let problem = match result {
-            Ok(_) => {
-                (w.tick)();
-                return Ok(());
-            }
-            Err(problem) => problem,
-        };
-        let broken = broken.into_inner().expect("not poisoned");
-        let Some(chunk) = broken.filter(|_| !retried).and_then(|n| parts.get_mut(n)) else {
-            return Err(problem.into());
-        };
-        // Make the broken chunk again, from its invitations.
-        retried = true;
-        let positions = chunk.positions.clone();
-        let (pdf, found) = set_chunk(w, to_write, &positions, &chunk.cached, true)?;
-        warnings.extend(found);
-        warnings.push(Problem::warning(
-            Place::file(w.staging.root().join(&chunk.cached)),
-            BuildMsg::CacheChunkBroken,
-        ));
-        chunk.pdf = pdf;
-    }
+        })
+        .map_err(Problems::one)?;
+    (w.tick)();
+    Ok(())
 }

@@ -56,10 +56,14 @@ impl Settings {
             return Ok(None);
         };
         let place = Place::Env("SOURCE_DATE_EPOCH");
-        let seconds: i64 = epoch
-            .trim()
-            .parse()
-            .map_err(|_| Problem::error(place.clone(), BuildMsg::BadEpoch { value: quote(&epoch) }))?;
+        let seconds: i64 = epoch.trim().parse().map_err(|_| {
+            Problem::error(
+                place.clone(),
+                BuildMsg::BadEpoch {
+                    value: quote(&epoch),
+                },
+            )
+        })?;
         let time = chrono::DateTime::from_timestamp(seconds, 0).ok_or_else(|| {
             Problem::error(
                 place,
@@ -260,7 +264,9 @@ impl Engine {
         let problems = self.fonts.check_coverage(
             &family,
             family_place,
-            texts.iter().map(|(path, text)| (conf.place(path), text.as_str())),
+            texts
+                .iter()
+                .map(|(path, text)| (conf.place(path), text.as_str())),
         );
         if problems.is_empty() {
             Ok(conf)
@@ -284,7 +290,10 @@ impl Engine {
 
     /// The family the documents are set in.
     pub fn family<'a>(&'a self, conf: &'a Conference) -> &'a str {
-        self.settings.font.as_deref().unwrap_or(&conf.model.style.font)
+        self.settings
+            .font
+            .as_deref()
+            .unwrap_or(&conf.model.style.font)
     }
 
     /// The documents `only` names (all when none) that the model produces.
@@ -320,14 +329,21 @@ impl Engine {
         });
         found.ok_or_else(|| {
             Problems::one(
-                Problem::error(Place::Arg("--invitee"), BuildMsg::NoSuchInvitee { value: quote(text) })
-                    .hint(BuildMsg::NoSuchInviteeHint),
+                Problem::error(
+                    Place::Arg("--invitee"),
+                    BuildMsg::NoSuchInvitee { value: quote(text) },
+                )
+                .hint(BuildMsg::NoSuchInviteeHint),
             )
         })
     }
 
     /// The programme's overrun of its session: a warning, or an error when `strict`.
-    pub fn check_session(&self, conf: &Conference, strict: bool) -> Result<Option<Problem>, Problems> {
+    pub fn check_session(
+        &self,
+        conf: &Conference,
+        strict: bool,
+    ) -> Result<Option<Problem>, Problems> {
         let (Some(session), Some(end), Some(overrun)) =
             (&conf.model.session, conf.session_end, conf.overrun())
         else {
@@ -369,43 +385,62 @@ impl Engine {
                 .render(document.template, context.clone())
                 .map_err(Problems::one)?;
             let rendered = document.rendered(source);
-            let count = conf.model.invitees.len();
-            if document.shape == Shape::Invitations && rendered.invitations.len() != count {
-                return Err(Problem::error(
-                    Place::Template {
-                        origin: self.templates.origin(document.template),
-                        line: None,
-                    },
-                    BuildMsg::TemplateMarkers {
-                        label: documents::INVITATION_LABEL.to_string(),
-                        marked: rendered.invitations.len(),
-                        count,
-                    },
-                )
-                .into());
+            if document.shape == Shape::Invitations {
+                self.check_markers(&rendered, conf.model.invitees.len())?;
             }
             Ok(rendered)
         }))
     }
 
+    /// The invitations' template must mark each invitation it writes.
+    fn check_markers(&self, rendered: &Rendered, count: usize) -> Result<(), Problems> {
+        if rendered.invitations.len() == count {
+            return Ok(());
+        }
+        Err(Problem::error(
+            Place::Template {
+                origin: self.templates.origin(rendered.document.template),
+                line: None,
+            },
+            BuildMsg::TemplateMarkers {
+                label: documents::INVITATION_LABEL.to_string(),
+                marked: rendered.invitations.len(),
+                count,
+            },
+        )
+        .into())
+    }
+
     /// Compiles one rendered document (not the invitations, which go one by one) into pages;
     /// Typst's warnings come back beside them.
     pub fn typeset(&self, rendered: &Rendered) -> Result<(PagedDocument, Vec<Problem>), Problems> {
-        let (pages, warnings) = self.typesetter.compile(&rendered.source).map_err(|errors| {
-            Problems(diagnostics::locate_all(
-                &self.templates,
-                &errors,
-                &rendered.source,
-                rendered.document,
-            ))
-        })?;
-        let warnings =
-            diagnostics::locate_all(&self.templates, &warnings, &rendered.source, rendered.document);
+        let (pages, warnings) = self
+            .typesetter
+            .compile(&rendered.source)
+            .map_err(|errors| {
+                Problems(diagnostics::locate_all(
+                    &self.templates,
+                    &errors,
+                    &rendered.source,
+                    rendered.document,
+                ))
+            })?;
+        let warnings = diagnostics::locate_all(
+            &self.templates,
+            &warnings,
+            &rendered.source,
+            rendered.document,
+        );
         Ok((pages, warnings))
     }
 
     /// Everything a build does but writing: every document rendered and set in type.
-    pub fn check(&self, conf: &Conference, strict: bool, cancel: &Cancel) -> Result<CheckReport, Problems> {
+    pub fn check(
+        &self,
+        conf: &Conference,
+        strict: bool,
+        cancel: &Cancel,
+    ) -> Result<CheckReport, Problems> {
         let docs = self.documents(conf, None)?;
         let mut warnings = Vec::new();
         warnings.extend(self.check_session(conf, strict)?);
@@ -428,7 +463,11 @@ impl Engine {
     }
 
     /// One page of one document as a PNG picture.
-    pub fn preview(&self, conf: &Conference, request: &PreviewRequest) -> Result<Preview, Problems> {
+    pub fn preview(
+        &self,
+        conf: &Conference,
+        request: &PreviewRequest,
+    ) -> Result<Preview, Problems> {
         if !DPI.contains(&request.dpi) {
             return Err(Problem::error(
                 Place::Arg("--dpi"),
@@ -437,7 +476,11 @@ impl Engine {
             .into());
         }
         let docs = self.documents(conf, Some(&request.document)).map_err(|p| {
-            Problems(p.0.into_iter().map(|p| p.at(Place::Arg("--document"))).collect())
+            Problems(
+                p.0.into_iter()
+                    .map(|p| p.at(Place::Arg("--document")))
+                    .collect(),
+            )
         })?;
         let Some(&document) = docs.first() else {
             return Err(Problem::error(
@@ -454,7 +497,13 @@ impl Engine {
         };
         let base = self.context(conf, &[index]);
         let (pages, warnings) = if document.shape == Shape::Invitations {
-            let rendered = self.render(conf, &[document], &base)?.remove(0);
+            // The context holds the one invitee: the source is one invitation.
+            let source = self
+                .templates
+                .render(document.template, base.clone())
+                .map_err(Problems::one)?;
+            let rendered = document.rendered(source);
+            self.check_markers(&rendered, 1)?;
             let source = rendered.invitation(0);
             invitations::fit(self, conf, document, &base, index, &source).map_err(Problems)?
         } else {

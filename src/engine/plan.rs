@@ -118,7 +118,9 @@ pub fn build(
     };
     report.documents = docs.iter().map(|d| d.name).collect();
     if docs.iter().any(|d| d.shape != Shape::Invitations) {
-        report.warnings.extend(engine.check_session(conf, job.strict)?);
+        report
+            .warnings
+            .extend(engine.check_session(conf, job.strict)?);
     }
     let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
     let base = engine.context(conf, &all);
@@ -206,22 +208,20 @@ pub fn build(
             .copied()
             .filter(|p| p.doc == d && p.bytes.is_none())
             .collect();
-        let written = invitations::write(
-            &invitations::Writing {
-                engine,
-                conf,
-                rendered: r,
-                base: &base,
-                files: &files,
-                staging: &staging,
-                previous: &old,
-                pdf: &pdf,
-                identity: &identity,
-                costs: &report.costs,
-                tick: &tick,
-                cancel,
-            },
-        )?;
+        let written = invitations::write(&invitations::Writing {
+            engine,
+            conf,
+            rendered: r,
+            base: &base,
+            files: &files,
+            staging: &staging,
+            previous: &old,
+            pdf: &pdf,
+            identity: &identity,
+            costs: &report.costs,
+            tick: &tick,
+            cancel,
+        })?;
         cache_used.extend(written.cache);
         report.warnings.extend(written.warnings);
     }

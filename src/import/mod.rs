@@ -158,7 +158,8 @@ fn read_workbook(
     shown: &str,
     sheet: Option<&str>,
 ) -> Result<(Grid, String), Problems> {
-    let fail = |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
+    let fail =
+        |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
         fail(
             ListMsg::CannotReadWorkbook {
@@ -301,11 +302,7 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Pr
         .iter()
         .filter(|(_, cells)| cells.iter().any(|(_, c)| *c != Cell::Empty));
     let Some((header_row, header)) = rows.next() else {
-        return Err(Problem::error(
-            sheet_place(shown, sheet),
-            ListMsg::EmptySheet,
-        )
-        .into());
+        return Err(Problem::error(sheet_place(shown, sheet), ListMsg::EmptySheet).into());
     };
     sheet_out.report.header_row = header_row + 1;
 
@@ -314,16 +311,19 @@ fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Pr
     for (c, cell) in header {
         let Cell::Text(title) = cell else { continue };
         let folded = vn::fold(title, ' ');
-        match COLUMNS.iter().find(|(_, names)| names.contains(&folded.as_str())) {
-            Some((field, _)) if columns.iter().any(|(_, f)| f == field) => problems.push(
-                Problem::error(
+        match COLUMNS
+            .iter()
+            .find(|(_, names)| names.contains(&folded.as_str()))
+        {
+            Some((field, _)) if columns.iter().any(|(_, f)| f == field) => {
+                problems.push(Problem::error(
                     cell_at(*header_row, *c),
                     ListMsg::SecondColumn {
                         title: title.clone(),
                         field: field.to_string(),
                     },
-                ),
-            ),
+                ))
+            }
             Some((field, _)) => columns.push((*c, field)),
             None => sheet_out.warnings.push(Problem::warning(
                 cell_at(*header_row, *c),
@@ -571,7 +571,13 @@ mod tests {
         ]);
         let e = parse_grid(&g, "a.csv", Some("DS")).unwrap().problems;
         let places: Vec<String> = e.iter().map(|p| at(&p.place)).collect();
-        assert_eq!(places, ["a.csv, sheet \"DS\", cell B2", "a.csv, sheet \"DS\", cell C3"]);
+        assert_eq!(
+            places,
+            [
+                "a.csv, sheet \"DS\", cell B2",
+                "a.csv, sheet \"DS\", cell C3"
+            ]
+        );
     }
 
     #[test]

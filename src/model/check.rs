@@ -118,11 +118,17 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         if let Some(h) = &invitee.honorific
             && !HONORIFICS.contains(&h.as_str())
         {
-            report(&at("honorific"), ModelMsg::NotAnHonorific { value: quote(h) }.into());
+            report(
+                &at("honorific"),
+                ModelMsg::NotAnHonorific { value: quote(h) }.into(),
+            );
         }
         let blank = |v: &Option<String>| v.as_deref().is_none_or(str::is_empty);
         if blank(&invitee.name) && blank(&invitee.organization) {
-            report(&format!("invitees[{i}]"), ModelMsg::NoNameNoOrganization.into());
+            report(
+                &format!("invitees[{i}]"),
+                ModelMsg::NoNameNoOrganization.into(),
+            );
         }
         if invitee.honorific.is_some() && blank(&invitee.name) {
             report(&at("honorific"), ModelMsg::HonorificWithoutName.into());
@@ -151,7 +157,9 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
             && !model.groups.contains(group)
         {
             let message = if model.groups.is_empty() {
-                ModelMsg::NoGroups { value: quote(group) }
+                ModelMsg::NoGroups {
+                    value: quote(group),
+                }
             } else {
                 ModelMsg::NotAGroup {
                     value: quote(group),
@@ -168,7 +176,10 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         if let Some(seat) = &invitee.seat
             && !matches!(seat.as_str(), "head" | "front")
         {
-            report(&at("seat"), ModelMsg::NotASeat { value: quote(seat) }.into());
+            report(
+                &at("seat"),
+                ModelMsg::NotASeat { value: quote(seat) }.into(),
+            );
         }
         if invitee.order == Some(0) {
             report(&at("order"), ModelMsg::OrderFromOne.into());
@@ -250,8 +261,7 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
         {
             report(at("kind"), ModelMsg::PresentationsMissing.into());
         }
-        if item.kind == ItemKind::Opening && model.script.is_none() && !broken.is_broken("script")
-        {
+        if item.kind == ItemKind::Opening && model.script.is_none() && !broken.is_broken("script") {
             report(at("kind"), ModelMsg::ScriptMissing.into());
         }
         if item.kind == ItemKind::Awards && model.awards.is_none() && !broken.is_broken("awards") {
@@ -297,7 +307,10 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
             );
         }
         if exhibit.products.is_empty() {
-            report(format!("exhibits[{i}].products"), ModelMsg::NoProducts.into());
+            report(
+                format!("exhibits[{i}].products"),
+                ModelMsg::NoProducts.into(),
+            );
         }
         for (j, product) in exhibit.products.iter().enumerate() {
             if !(3..=5).contains(&product.stars) {
@@ -321,7 +334,11 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
         for (i, intro) in script.introductions.iter().enumerate() {
             let place = format!("script.introductions[{i}]");
             match (&intro.invitee, &intro.person) {
-                (Some(id), None) => match model.invitees.iter().find(|inv| inv.id.as_deref() == Some(id)) {
+                (Some(id), None) => match model
+                    .invitees
+                    .iter()
+                    .find(|inv| inv.id.as_deref() == Some(id))
+                {
                     None if !broken.is_broken("invitees") => report(
                         format!("{place}.invitee"),
                         ModelMsg::NoSuchInvitee { value: quote(id) }.into(),
@@ -443,9 +460,19 @@ mod tests {
 
     #[test]
     fn dates_outside_the_years_a_conference_can_have_are_refused() {
-        assert!(parse_date("0000-01-01").unwrap_err().en.contains("1945 to 2200"));
+        assert!(
+            parse_date("0000-01-01")
+                .unwrap_err()
+                .en
+                .contains("1945 to 2200")
+        );
         assert!(parse_date("2201-01-01").is_err());
         assert!(parse_date("2025-10-16").is_ok());
-        assert!(parse_signing_date("0000-01").unwrap_err().en.contains("1945"));
+        assert!(
+            parse_signing_date("0000-01")
+                .unwrap_err()
+                .en
+                .contains("1945")
+        );
     }
 }

@@ -154,7 +154,9 @@ pub fn position(text: &str, offset: usize) -> (usize, usize, String) {
     let line_end = text[line_start..]
         .find('\n')
         .map_or(text.len(), |p| line_start + p);
-    let line_text = text[line_start..line_end].trim_end_matches('\r').to_string();
+    let line_text = text[line_start..line_end]
+        .trim_end_matches('\r')
+        .to_string();
     (line, column, line_text)
 }
 
@@ -225,7 +227,10 @@ fn syntax_message(kind: &ParseErrorKind, text: &str, at: usize) -> Text {
         | K::NonFiniteNumbersNotAllowed => ModelMsg::JsonBadNumber,
         K::MultipleRootJsonValues => ModelMsg::JsonSecondRoot,
         K::NestingDepthExceeded => ModelMsg::JsonTooDeep,
-        K::UnexpectedColon | K::UnexpectedComma | K::UnexpectedToken | K::UnexpectedTokenInObject => {
+        K::UnexpectedColon
+        | K::UnexpectedComma
+        | K::UnexpectedToken
+        | K::UnexpectedTokenInObject => {
             let token: String = text[floor_boundary(text, at)..].chars().take(1).collect();
             ModelMsg::JsonUnexpected {
                 token: format!("\"{token}\""),
@@ -344,7 +349,10 @@ mod tests {
 
     fn error_of(text: &str) -> Problem {
         let mut problems = Vec::new();
-        parse(text, "m.json", &mut problems).unwrap_err().0.remove(0)
+        parse(text, "m.json", &mut problems)
+            .unwrap_err()
+            .0
+            .remove(0)
     }
 
     #[test]
@@ -371,7 +379,10 @@ mod tests {
         };
         // The comma is missing at the end of the line before.
         assert_eq!((*line, text.as_str()), (2, "  \"a\": 1"));
-        assert_eq!(p.place.text(Lang::Vi), format!("m.json, dòng 2, cột {column}"));
+        assert_eq!(
+            p.place.text(Lang::Vi),
+            format!("m.json, dòng 2, cột {column}")
+        );
         assert!(p.message.vi.contains("thiếu dấu phẩy"), "{}", p.message.vi);
     }
 
@@ -381,7 +392,11 @@ mod tests {
         let v = parse("{\n\"a\": 1,\n\"a\": 2\n}", "m.json", &mut problems).unwrap();
         assert_eq!(v["a"], 1);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.en.contains("already given on line 2"), "{:?}", problems[0]);
+        assert!(
+            problems[0].message.en.contains("already given on line 2"),
+            "{:?}",
+            problems[0]
+        );
         assert_eq!(problems[0].place.text(Lang::En), "m.json:3:1");
     }
 

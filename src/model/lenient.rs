@@ -118,8 +118,12 @@ pub fn read_model(mut root: Value, problems: &mut Vec<Problem>) -> Option<(Model
     }
     let mut model = read_value::<Model>(&mut root, "", problems, &mut broken)?;
     let mut list = |key: &'static str| lists.remove(key).unwrap_or_default();
-    let (invitees, agenda, presentations, exhibits) =
-        (list("invitees"), list("agenda"), list("presentations"), list("exhibits"));
+    let (invitees, agenda, presentations, exhibits) = (
+        list("invitees"),
+        list("agenda"),
+        list("presentations"),
+        list("exhibits"),
+    );
     model.invitees = read_list("invitees", invitees, problems, &mut broken);
     model.agenda = read_list("agenda", agenda, problems, &mut broken);
     model.presentations = read_list("presentations", presentations, problems, &mut broken);
@@ -139,7 +143,9 @@ fn read_list<T: DeserializeOwned>(
     let mut kept = Vec::with_capacity(items.len());
     for (i, mut item) in items.into_iter().enumerate() {
         let mut local = Broken::default();
-        if let Some(value) = read_value::<T>(&mut item, &format!("{key}[{i}]"), problems, &mut local) {
+        if let Some(value) =
+            read_value::<T>(&mut item, &format!("{key}[{i}]"), problems, &mut local)
+        {
             out.push(value);
             kept.push(i);
         }
@@ -184,7 +190,9 @@ fn read_value<T: DeserializeOwned>(
             let mut problem = Problem::error(
                 Place::model(&full),
                 if known.is_empty() {
-                    Text::from(ModelMsg::UnknownKeyNone { key: key.to_string() })
+                    Text::from(ModelMsg::UnknownKeyNone {
+                        key: key.to_string(),
+                    })
                 } else {
                     ModelMsg::UnknownKey {
                         key: key.to_string(),
@@ -194,7 +202,9 @@ fn read_value<T: DeserializeOwned>(
                 },
             );
             if let Some(near) = nearest(key, &known) {
-                problem = problem.hint(ModelMsg::DidYouMean { key: near.to_string() });
+                problem = problem.hint(ModelMsg::DidYouMean {
+                    key: near.to_string(),
+                });
             }
             problems.push(problem);
             if !remove_at(value, &inner) {
@@ -244,7 +254,11 @@ fn read_value<T: DeserializeOwned>(
             return None;
         }
         let scope = if base.is_empty() {
-            inner.split(['.', '[']).next().unwrap_or_default().to_string()
+            inner
+                .split(['.', '['])
+                .next()
+                .unwrap_or_default()
+                .to_string()
         } else {
             base.to_string()
         };
@@ -421,7 +435,9 @@ fn edits(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(above + 1);
             diagonal = above;
         }
     }
@@ -430,7 +446,10 @@ fn edits(a: &str, b: &str) -> usize {
 
 /// serde's message about a value, in words.
 fn describe(message: &str) -> Text {
-    for (lead, kind) in [("invalid type: ", "invalid type"), ("invalid value: ", "invalid value")] {
+    for (lead, kind) in [
+        ("invalid type: ", "invalid type"),
+        ("invalid value: ", "invalid value"),
+    ] {
         if let Some(rest) = message.strip_prefix(lead)
             && let Some((found, expected)) = rest.rsplit_once(", expected ")
         {
@@ -480,7 +499,9 @@ fn expected_words(expected: &str, lang: Lang) -> String {
     let message = match expected {
         "a string" | "a borrowed string" => ModelMsg::TypeText,
         "u8" => ModelMsg::TypeSmallInteger { max: "255".into() },
-        "u16" => ModelMsg::TypeSmallInteger { max: "65535".into() },
+        "u16" => ModelMsg::TypeSmallInteger {
+            max: "65535".into(),
+        },
         "u32" | "u64" | "usize" | "u128" => ModelMsg::TypeInteger,
         "i8" | "i16" | "i32" | "i64" | "isize" | "i128" => ModelMsg::TypeSignedInteger,
         "f32" | "f64" => ModelMsg::TypeNumber,
@@ -498,7 +519,11 @@ fn expected_words(expected: &str, lang: Lang) -> String {
 
 /// serde's description of the value it found, in words.
 fn found_words(found: &str, lang: Lang) -> String {
-    let quoted = |lead: &str| found.strip_prefix(lead).map(|v| v.trim_matches('`').to_string());
+    let quoted = |lead: &str| {
+        found
+            .strip_prefix(lead)
+            .map(|v| v.trim_matches('`').to_string())
+    };
     let message = if let Some(value) = found.strip_prefix("string ") {
         ModelMsg::FoundText {
             value: value.to_string(),
@@ -568,9 +593,24 @@ mod tests {
         assert!(model.is_some(), "{problems:?}");
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems.iter().any(|p| p.starts_with("invitee 2 (invitees[1]), field \"order\" | expected a whole number, 0 or more, not the string \"first\"")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("(invitees[2]), field \"nam\" | unknown key \"nam\"")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("(agenda[0]), field \"speakr\"")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("\"signer\" (signer) is required")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("(invitees[2]), field \"nam\" | unknown key \"nam\"")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("(agenda[0]), field \"speakr\"")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("\"signer\" (signer) is required")),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -587,13 +627,18 @@ mod tests {
         let (model, problems) = problems_of(json!([]));
         assert!(model.is_none());
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].starts_with("the model | expected an object { … } with the conference's sections"), "{problems:?}");
+        assert!(
+            problems[0]
+                .starts_with("the model | expected an object { … } with the conference's sections"),
+            "{problems:?}"
+        );
     }
 
     #[test]
     fn an_element_that_cannot_be_read_is_left_out_and_later_indices_are_kept() {
         let mut m = minimal();
-        m["exhibits"] = json!([{"table": 1, "host": "h"}, {"table": 2, "host": "h", "products": []}]);
+        m["exhibits"] =
+            json!([{"table": 1, "host": "h"}, {"table": 2, "host": "h", "products": []}]);
         let mut problems = Vec::new();
         let (model, broken) = read_model(m, &mut problems).unwrap();
         assert_eq!(model.exhibits.len(), 1);

@@ -108,7 +108,9 @@ pub fn invitees_of(sheet: Sheet) -> Result<Vec<Invitee>, Problems> {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, mut item) in items.into_iter().enumerate() {
-        if let Some(invitee) = lenient::read_one::<Invitee>(&mut item, &format!("invitees[{i}]"), &mut problems) {
+        if let Some(invitee) =
+            lenient::read_one::<Invitee>(&mut item, &format!("invitees[{i}]"), &mut problems)
+        {
             out.push(invitee);
         }
     }

@@ -151,7 +151,11 @@ pub fn parse(text: &str, origin: &str, dir: &Path) -> Result<Conference, Problem
             _ => p,
         };
         // What the checks find where a value was repaired follows from the repair.
-        if !p.place.model_path().is_some_and(|path| broken.is_repaired(path)) {
+        if !p
+            .place
+            .model_path()
+            .is_some_and(|path| broken.is_repaired(path))
+        {
             problems.push(p);
         }
     }

@@ -113,6 +113,11 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].place, Place::model("x[0]"));
         assert!(problems[0].message.en.contains("U+200B at position 2"));
-        assert!(problems[1].message.en.contains("no letter under it at position 2"));
+        assert!(
+            problems[1]
+                .message
+                .en
+                .contains("no letter under it at position 2")
+        );
     }
 }

@@ -18,29 +18,10 @@ const PER_PART: &[&[u8]] = &[
     b"OpenAction",
 ];
 
-/// Why joining failed: a part that could not be read (its position), or writing.
-#[derive(Debug)]
-pub struct JoinError {
-    pub part: Option<usize>,
-    pub detail: String,
-}
-
-impl From<String> for JoinError {
-    fn from(detail: String) -> Self {
-        Self { part: None, detail }
-    }
-}
-
-impl From<&str> for JoinError {
-    fn from(detail: &str) -> Self {
-        detail.to_string().into()
-    }
-}
-
 /// Writes to `out` a PDF with the pages of the PDF files `parts`, in order. The first part's
 /// catalog, metadata, document information and identifier stand for the whole; the same parts
 /// always give the same bytes.
-pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), JoinError> {
+pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
     let mut out = Counting { out, written: 0 };
     // Object 1 is the catalog, 2 the page tree; the parts' objects follow.
     const CATALOG: u32 = 1;
@@ -53,10 +34,7 @@ pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), JoinErr
         let doc = std::fs::read(path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| Document::load_mem(&bytes).map_err(|e| e.to_string()))
-            .map_err(|detail| JoinError {
-                part: Some(n),
-                detail,
-            })?;
+            .map_err(|e| format!("part {}: {e}", n + 1))?;
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let mut roots = pages.clone();
         let mut catalog = None;
@@ -75,19 +53,12 @@ pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), JoinErr
         }
         // Only what the pages (and, for the first part, its catalog) use; not the part's own
         // page tree, which a page reaches through its parent.
-        let part = |detail: String| JoinError {
-            part: Some(n),
-            detail,
-        };
-        let keep = reachable(&doc, &roots).map_err(part)?;
+        let keep = reachable(&doc, &roots)?;
         let number: HashMap<ObjectId, u32> =
             keep.iter().zip(next..).map(|(&id, n)| (id, n)).collect();
         next += keep.len() as u32;
         for &id in &keep {
-            let mut object = doc
-                .get_object(id)
-                .map_err(|e| part(e.to_string()))?
-                .clone();
+            let mut object = doc.get_object(id).map_err(|e| e.to_string())?.clone();
             renumber(&mut object, &number);
             if pages.contains(&id)
                 && let Ok(page) = object.as_dict_mut()
@@ -141,8 +112,7 @@ pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), JoinErr
     }
     out.write("trailer\n")?;
     Writer::write_object(&mut out, &Object::Dictionary(trailer)).map_err(|e| e.to_string())?;
-    out.write(&format!("\nstartxref\n{xref}\n%%EOF\n"))?;
-    Ok(())
+    out.write(&format!("\nstartxref\n{xref}\n%%EOF\n"))
 }
 
 /// Every object reachable from `roots`, in a fixed order, except the page-tree nodes.

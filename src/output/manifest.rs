@@ -85,6 +85,21 @@ impl Manifest {
         entry.fingerprint == fingerprint && entry.matches(&dir.join(path))
     }
 
+    /// Whether the file at `path`, listed here, still has the bytes it was written with,
+    /// whatever its time says: for a file read to make another (a cached chunk of the merged
+    /// file), where damage that a reader would tolerate must not pass on. None when the file
+    /// is not listed or is gone.
+    pub fn has_its_bytes(&self, dir: &Path, path: &str) -> Option<bool> {
+        let entry = self.files.get(path)?;
+        let full = dir.join(path);
+        let meta = std::fs::symlink_metadata(&full).ok()?;
+        Some(
+            meta.is_file()
+                && meta.len() == entry.size
+                && hash_file(&full).is_some_and(|h| h == entry.hash),
+        )
+    }
+
     /// Whether the file at `path` is still as this manifest says it was written, whatever it
     /// was made from: what a one-invitee build leaves in place.
     pub fn is_intact(&self, dir: &Path, path: &str) -> bool {

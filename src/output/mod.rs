@@ -78,12 +78,18 @@ impl Staging {
             .open(&lock_path)
             .map_err(|e| cannot_write(&lock_path, &e))?;
         lock.try_lock().map_err(|e| match e {
-            TryLockError::WouldBlock => {
-                Problem::error(Place::file(root), BuildMsg::FolderLocked)
-            }
+            TryLockError::WouldBlock => Problem::error(Place::file(root), BuildMsg::FolderLocked),
             TryLockError::Error(e) => cannot_write(&lock_path, &e),
         })?;
+        // What a killed build left: in the folder and in the folders it writes into.
         remove_leftovers(root);
+        if let Ok(entries) = std::fs::read_dir(root) {
+            for entry in entries.flatten() {
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    remove_leftovers(&entry.path());
+                }
+            }
+        }
         Ok(Self {
             root: root.to_path_buf(),
             _lock: lock,
@@ -100,7 +106,8 @@ impl Staging {
     /// they can be read until the commit.
     pub fn add(&self, relative: &Path, bytes: &[u8]) -> Result<PathBuf, Problem> {
         self.add_with(relative, |file| {
-            file.write_all(bytes).map_err(|e| Text::each(|l| io_error(&e, l)))
+            file.write_all(bytes)
+                .map_err(|e| Text::each(|l| io_error(&e, l)))
         })
     }
 
@@ -207,7 +214,10 @@ impl Staging {
         let mut marked = manifest.clone();
         marked.in_progress = true;
         for (path, entry) in &previous.files {
-            marked.files.entry(path.clone()).or_insert_with(|| entry.clone());
+            marked
+                .files
+                .entry(path.clone())
+                .or_insert_with(|| entry.clone());
         }
         let manifest_path = self.root.join(manifest::FILE);
         if !files.is_empty() || !stale.is_empty() {
@@ -221,7 +231,13 @@ impl Staging {
             if test_hook("HOINGHI_ABORT_IN_COMMIT").is_some_and(|k| n >= k) {
                 std::process::abort();
             }
-            match move_into_place(staged.temp, &dest) {
+            // The test of a rollback makes the n-th move fail as a full disk would.
+            let result = if test_hook("HOINGHI_FAIL_MOVE_AT").is_some_and(|k| n == k) {
+                Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+            } else {
+                move_into_place(staged.temp, &dest)
+            };
+            match result {
                 Ok(aside) => {
                     moved.push((dest, aside));
                     written.push(staged.relative);
@@ -230,7 +246,12 @@ impl Staging {
                     let restored = roll_back(&moved);
                     let problem = Problem::error(
                         Place::file(&dest),
-                        Text::each(|l| BuildMsg::CannotReplace { error: io_error(&e, l) }.text(l)),
+                        Text::each(|l| {
+                            BuildMsg::CannotReplace {
+                                error: io_error(&e, l),
+                            }
+                            .text(l)
+                        }),
                     );
                     if restored {
                         // The folder is as it was: so is its record.
@@ -255,7 +276,12 @@ impl Staging {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => warnings.push(Problem::warning(
                     Place::file(&full),
-                    Text::each(|l| BuildMsg::CannotRemove { error: io_error(&e, l) }.text(l)),
+                    Text::each(|l| {
+                        BuildMsg::CannotRemove {
+                            error: io_error(&e, l),
+                        }
+                        .text(l)
+                    }),
                 )),
             }
         }
@@ -373,7 +399,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
         .tempfile_in(dir)
         .map_err(|e| cannot_write(path, &e))?;
     file.write_all(bytes).map_err(|e| cannot_write(path, &e))?;
-    file.persist(path).map_err(|e| cannot_write(path, &e.error))?;
+    file.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
 }
 
@@ -421,7 +448,12 @@ pub fn slashed(path: &Path) -> String {
 fn cannot_write(path: &Path, e: &std::io::Error) -> Problem {
     Problem::error(
         Place::file(path),
-        Text::each(|l| BuildMsg::CannotWrite { error: io_error(e, l) }.text(l)),
+        Text::each(|l| {
+            BuildMsg::CannotWrite {
+                error: io_error(e, l),
+            }
+            .text(l)
+        }),
     )
 }
 
@@ -501,7 +533,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let first = Staging::new(dir.path()).unwrap();
         let second = Staging::new(dir.path()).err().unwrap();
-        assert!(second.message.en.starts_with("another hoinghi is writing into this folder"));
+        assert!(
+            second
+                .message
+                .en
+                .starts_with("another hoinghi is writing into this folder")
+        );
         drop(first);
         assert!(Staging::new(dir.path()).is_ok());
     }
