@@ -75,6 +75,9 @@ pub enum Command {
     Fonts(FontsCommand),
     /// Builds, then rebuilds on every save of the model, its list file or the templates.
     Watch(BuildCommand),
+    /// Writes the user's guide, as a PDF or as text.
+    #[command(name = "huong-dan", alias = "guide")]
+    Guide(GuideCommand),
 }
 
 /// What every command reads: the model, the templates and the fonts.
@@ -231,6 +234,14 @@ pub struct PreviewCommand {
 pub struct FontsCommand {
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GuideCommand {
+    /// Where to write the guide: a PDF when the name ends in `.pdf`, else text; printed as
+    /// text when left out.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// The command line with its help in `lang`.

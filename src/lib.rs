@@ -13,6 +13,7 @@ pub mod context;
 pub mod documents;
 pub mod engine;
 pub mod fonts;
+pub mod guide;
 pub mod i18n;
 pub mod import;
 pub mod model;

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod fonts;
+mod guide;
 mod import;
 mod list;
 mod preview;
@@ -29,6 +30,7 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Import(cmd) => import::run(cmd, out),
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
+        Command::Guide(cmd) => guide::run(cmd, out),
     }
 }
 

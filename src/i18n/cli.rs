@@ -120,6 +120,9 @@ catalogue! {
         PreviewWrote { path: String, document: String, page: usize, pages: usize } =>
             "đã ghi {path} ({document}, trang {page}/{pages})",
             "wrote {path} ({document}, page {page} of {pages})";
+        GuideWrote { path: String } =>
+            "đã ghi hướng dẫn vào {path}",
+            "wrote the guide into {path}";
         ImportWrote { count: usize, path: String } =>
             "đã ghi {count} đại biểu vào {path}",
             "wrote {count} invitees into {path}";
@@ -322,6 +325,18 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
         None,
         "Liệt kê các họ phông có thể dùng và phông các văn bản đang dùng",
         "List the font families available and the one the documents use",
+    ),
+    (
+        "huong-dan",
+        None,
+        "Ghi hướng dẫn sử dụng, dạng PDF hoặc dạng chữ",
+        "Write the user's guide, as a PDF or as text",
+    ),
+    (
+        "huong-dan",
+        Some("output"),
+        "Tệp cần ghi: PDF khi tên kết thúc bằng .pdf, nếu không thì dạng chữ; mặc định in hướng dẫn dạng chữ ra màn hình",
+        "Where to write the guide: a PDF when the name ends in .pdf, else text; printed as text when left out",
     ),
 ];
 
