@@ -20,19 +20,30 @@ const LAYOUT: &str = include_str!("../templates/huong-dan.typ");
 pub fn pdf(markdown: &str) -> Result<Vec<u8>, Problems> {
     let fonts = FontSet::load(&[], None)?;
     let typesetter = Typesetter::new(&fonts, &[]);
-    let failed =
-        |error: String| Problems::one(Problem::error(Place::Nowhere, BuildMsg::PdfFailed { error }));
-    let (doc, _warnings) = typesetter.compile(&typst_source(markdown)).map_err(|errors| {
-        failed(
-            errors
-                .iter()
-                .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let failed = |error: String| {
+        Problems::one(Problem::error(
+            Place::Nowhere,
+            BuildMsg::PdfFailed { error },
+        ))
+    };
+    let (doc, _warnings) = typesetter
+        .compile(&typst_source(markdown))
+        .map_err(|errors| {
+            failed(
+                errors
+                    .iter()
+                    .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
     typesetter
-        .pdf(&doc, "hoinghi/huong-dan", Part::Whole, &PdfSettings::default())
+        .pdf(
+            &doc,
+            "hoinghi/huong-dan",
+            Part::Whole,
+            &PdfSettings::default(),
+        )
         .map_err(failed)
 }
 
@@ -120,7 +131,10 @@ mod tests {
             "# Hướng dẫn\n\nChạy `hoinghi build` *ngay*: #1 [x] $5.\n\n- một\n- hai\n\n3. ba\n\n```\nhoinghi check\n```\n",
         );
         let body = source.strip_prefix(LAYOUT).unwrap();
-        assert!(body.starts_with("#set document(title: \"Hướng dẫn\")\n"), "{body}");
+        assert!(
+            body.starts_with("#set document(title: \"Hướng dẫn\")\n"),
+            "{body}"
+        );
         assert!(body.contains("#heading(level: 1)[Hướng dẫn]"), "{body}");
         assert!(
             body.contains("Chạy #raw(\"hoinghi build\") #emph[ngay]\\: \\#1 \\[x\\] \\$5\\."),
@@ -128,7 +142,10 @@ mod tests {
         );
         assert!(body.contains("#list([một], [hai], )"), "{body}");
         assert!(body.contains("#enum(start: 3, [ba], )"), "{body}");
-        assert!(body.contains("#raw(block: true, \"hoinghi check\")"), "{body}");
+        assert!(
+            body.contains("#raw(block: true, \"hoinghi check\")"),
+            "{body}"
+        );
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! The guide shipped in the release zips: set as a PDF by the program, and as text, from one
 //! source.
 
-use crate::support::{A4, Pdf, repo, s};
 use crate::hoinghi_at_home;
+use crate::support::{A4, Pdf, repo, s};
 
 #[test]
 fn the_guide_is_written_as_a_pdf_in_vietnamese_and_the_same_each_time() {
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("HUONG-DAN.pdf");
     let run = hoinghi_at_home(dir.path(), &["huong-dan", "-o", s(&first)], &[]).ok();
-    assert!(run.stderr.contains("đã ghi hướng dẫn vào"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("đã ghi hướng dẫn vào"),
+        "{}",
+        run.stderr
+    );
     let pdf = Pdf::open(&first);
     assert!(pdf.page_sizes_mm().iter().all(|&size| size == A4));
     let text = pdf.text();
@@ -24,7 +28,10 @@ fn the_guide_is_written_as_a_pdf_in_vietnamese_and_the_same_each_time() {
     }
     let second = dir.path().join("lan-hai.PDF");
     hoinghi_at_home(dir.path(), &["huong-dan", "-o", s(&second)], &[]).ok();
-    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
 }
 
 #[test]
