@@ -74,8 +74,7 @@ fn compile(
     source: &str,
 ) -> Result<(PagedDocument, Vec<Problem>), Vec<Problem>> {
     let (pages, warnings) = engine
-        .typesetter()
-        .compile(source)
+        .compile(document.template, source)
         .map_err(|errors| diagnostics::locate_all(engine.templates(), &errors, source, document))?;
     let warnings = diagnostics::locate_all(engine.templates(), &warnings, source, document);
     Ok((pages, warnings))
