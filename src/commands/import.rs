@@ -22,6 +22,11 @@ pub fn run(cmd: &ImportCommand, out: &Printer) -> Result<(), Problems> {
     };
     let mut sheet = import::read(&cmd.file, &shown, &options)?;
     out.problems(&sheet.warnings);
+    // Nothing is skipped silently: the rows not taken as invitees are told, on standard
+    // error, beside the JSON.
+    for line in sheet.report.summary(out.lang) {
+        out.say(&line);
+    }
     let problems = std::mem::take(&mut sheet.problems);
     if !problems.is_empty() {
         return Err(Problems(problems));

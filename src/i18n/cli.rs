@@ -99,9 +99,6 @@ catalogue! {
         CheckProgramme { items: usize, start: String, end: String, session: String } =>
             "  chương trình: {items} mục, {start} - {end} ({session})",
             "  programme: {items} items, {start} - {end} ({session})";
-        CheckList { file: String, header: usize, invitees: usize } =>
-            "  danh sách: {file}, tiêu đề ở dòng {header}, {invitees} đại biểu",
-            "  list: {file}, header on row {header}, {invitees} invitees";
         CheckDocuments { documents: String } => "  văn bản: {documents}", "  documents: {documents}";
         CheckFont { font: String, size: u32 } => "  phông chữ: {font} {size} pt", "  font: {font} {size} pt";
         CheckOk => "không có lỗi", "ok";

@@ -109,6 +109,27 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         }
     }
 
+    let mut groups: HashMap<&str, usize> = HashMap::new();
+    for (i, group) in model.groups.iter().enumerate() {
+        let place = format!("groups[{i}]");
+        if group.name.trim().is_empty() {
+            report(&place, ModelMsg::Empty.into());
+        } else if let Some(&first) = groups.get(group.name.as_str()) {
+            report(
+                &place,
+                Text::each(|l| {
+                    ModelMsg::GroupTwice {
+                        value: quote(&group.name),
+                        first: model_place(&format!("groups[{first}]"), l),
+                    }
+                    .text(l)
+                }),
+            );
+        } else {
+            groups.insert(&group.name, i);
+        }
+    }
+
     if model.invitees.is_empty() && !broken.is_broken("invitees") {
         report("invitees", ModelMsg::NobodyInvited.into());
     }
@@ -154,7 +175,7 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
             }
         }
         if let Some(group) = &invitee.group
-            && !model.groups.contains(group)
+            && !model.groups.iter().any(|g| &g.name == group)
         {
             let message = if model.groups.is_empty() {
                 ModelMsg::NoGroups {
@@ -166,7 +187,7 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
                     groups: model
                         .groups
                         .iter()
-                        .map(|g| quote(g))
+                        .map(|g| quote(&g.name))
                         .collect::<Vec<_>>()
                         .join(", "),
                 }

@@ -64,12 +64,41 @@ pub fn read_into(root: &mut Value, dir: &Path, problems: &mut Vec<Problem>) -> O
         Ok(mut sheet) => {
             *slot = Value::Array(sheet.invitees.drain(..).map(Value::Object).collect());
             problems.append(&mut sheet.problems);
+            add_groups(root, &sheet.report.groups);
             Some(sheet)
         }
         Err(p) => {
             *slot = Value::Array(Vec::new());
             problems.extend(p);
             None
+        }
+    }
+}
+
+/// Adds the groups a list's section rows start to the model's `groups`, after those it lists,
+/// in the order met: a section row defines its group, as `groups` does for a list in the
+/// model. A `groups` that is not a list is left for the reader to report.
+fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
+    if sections.is_empty() {
+        return;
+    }
+    let Some(root) = root.as_object_mut() else {
+        return;
+    };
+    let groups = root
+        .entry("groups")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(groups) = groups else {
+        return;
+    };
+    for (_, name) in sections {
+        let known = groups.iter().any(|g| {
+            g.as_str()
+                .or_else(|| g.get("name").and_then(Value::as_str))
+                == Some(name.as_str())
+        });
+        if !known {
+            groups.push(Value::String(name.clone()));
         }
     }
 }
