@@ -452,9 +452,8 @@ pub fn protocol_order(conf: &Conference) -> Vec<usize> {
             .as_ref()
             .and_then(|g| m.groups.iter().position(|x| &x.name == g))
     };
-    let by_name = |inv: &Invitee| {
-        group_of(inv).is_some_and(|g| m.groups[g].sort == GroupSort::Name)
-    };
+    let by_name =
+        |inv: &Invitee| group_of(inv).is_some_and(|g| m.groups[g].sort == GroupSort::Name);
     let mut sorted: Vec<usize> = (0..m.invitees.len()).collect();
     // A stable sort: equal keys keep the typed order.
     sorted.sort_by(|&i, &j| {

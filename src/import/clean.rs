@@ -14,13 +14,25 @@ pub fn honorific(text: &str) -> Option<&'static str> {
         "đ/c" | "đc" | "đ/chí" | "đ.c" | "đ/ c" => Some("Đồng chí"),
         "ô" => Some("Ông"),
         "b" => Some("Bà"),
-        _ => HONORIFICS.iter().find(|h| h.to_lowercase() == lower).copied(),
+        _ => HONORIFICS
+            .iter()
+            .find(|h| h.to_lowercase() == lower)
+            .copied(),
     }
 }
 
 /// The forms of address a name may begin with, lowercase, longest first.
 const NAME_PREFIXES: [&str; 10] = [
-    "đồng chí", "đ/chí", "đ/ c", "đ/c", "đ.c", "đc.", "ông", "bà", "ô.", "b.",
+    "đồng chí",
+    "đ/chí",
+    "đ/ c",
+    "đ/c",
+    "đ.c",
+    "đc.",
+    "ông",
+    "bà",
+    "ô.",
+    "b.",
 ];
 
 /// A name typed with its form of address ("Đ/c Hoàng Văn Đức", "Ông: Nông Văn Tú", "B. Lý
@@ -116,14 +128,73 @@ fn national(digits: &str) -> Option<String> {
 /// The words a unit's name begins with (lowercase): what tells "Sở Công Thương" from "Phó
 /// Giám đốc" in a combined cell.
 const UNITS: &[&str] = &[
-    "sở ", "ban ", "ủy ban", "uỷ ban", "ubnd", "hđnd", "hội đồng", "văn phòng", "vp ", "vpubnd",
-    "phòng ", "trung tâm", "công ty", "tổng công ty", "tập đoàn", "hợp tác xã", "htx", "tỉnh ủy",
-    "tỉnh uỷ", "tỉnh đoàn", "huyện ủy", "huyện uỷ", "thành ủy", "thành uỷ", "thị ủy", "thị uỷ",
-    "đảng ủy", "đảng uỷ", "đảng bộ", "bộ ", "cục ", "chi cục", "tổng cục", "viện ", "học viện",
-    "trường ", "đại học", "bệnh viện", "báo ", "đài ", "ngân hàng", "hội ", "liên minh",
-    "liên hiệp", "liên đoàn", "mặt trận", "mttq", "đoàn ", "công an", "bộ chỉ huy", "kho bạc",
-    "chi nhánh", "ban quản lý", "bql", "cơ quan", "doanh nghiệp", "xã ", "phường ", "thị trấn",
-    "huyện ", "thành phố", "tp ", "tp.", "thị xã", "tỉnh ", "quận ", "cổng thông tin",
+    "sở ",
+    "ban ",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "hđnd",
+    "hội đồng",
+    "văn phòng",
+    "vp ",
+    "vpubnd",
+    "phòng ",
+    "trung tâm",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "hợp tác xã",
+    "htx",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "tỉnh đoàn",
+    "huyện ủy",
+    "huyện uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "thị ủy",
+    "thị uỷ",
+    "đảng ủy",
+    "đảng uỷ",
+    "đảng bộ",
+    "bộ ",
+    "cục ",
+    "chi cục",
+    "tổng cục",
+    "viện ",
+    "học viện",
+    "trường ",
+    "đại học",
+    "bệnh viện",
+    "báo ",
+    "đài ",
+    "ngân hàng",
+    "hội ",
+    "liên minh",
+    "liên hiệp",
+    "liên đoàn",
+    "mặt trận",
+    "mttq",
+    "đoàn ",
+    "công an",
+    "bộ chỉ huy",
+    "kho bạc",
+    "chi nhánh",
+    "ban quản lý",
+    "bql",
+    "cơ quan",
+    "doanh nghiệp",
+    "xã ",
+    "phường ",
+    "thị trấn",
+    "huyện ",
+    "thành phố",
+    "tp ",
+    "tp.",
+    "thị xã",
+    "tỉnh ",
+    "quận ",
+    "cổng thông tin",
 ];
 
 /// Whether a part of a combined cell names a unit.
@@ -164,15 +235,15 @@ pub fn heading(text: &str) -> (bool, String) {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(text.len());
     let (token, rest) = text.split_at(token_end);
-    let Some(rest) = rest
-        .strip_prefix(['.', ')', ':', '-', '/'])
-        .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace) || r.starts_with(char::is_uppercase))
-    else {
+    let Some(rest) = rest.strip_prefix(['.', ')', ':', '-', '/']).filter(|r| {
+        r.is_empty() || r.starts_with(char::is_whitespace) || r.starts_with(char::is_uppercase)
+    }) else {
         return (false, tidy(text));
     };
     let rest = tidy(rest);
     let roman = !token.is_empty() && token.chars().all(|c| "IVXLC".contains(c));
-    let letter = token.len() == 1 && token.chars().all(|c| c.is_ascii_uppercase()) && is_upper(&rest);
+    let letter =
+        token.len() == 1 && token.chars().all(|c| c.is_ascii_uppercase()) && is_upper(&rest);
     if (roman || letter) && !rest.is_empty() {
         (true, rest)
     } else {
@@ -212,11 +283,23 @@ mod tests {
     #[test]
     fn forms_of_address_typed_with_the_name_are_taken_off() {
         let split = |s| split_honorific(s);
-        assert_eq!(split("Đ/c Hoàng Văn Đức"), Some(("Đồng chí", "Hoàng Văn Đức".into())));
-        assert_eq!(split("đ/c Hoàng Văn Đức"), Some(("Đồng chí", "Hoàng Văn Đức".into())));
-        assert_eq!(split("Đồng chí Lương Trọng Quỳnh"), Some(("Đồng chí", "Lương Trọng Quỳnh".into())));
+        assert_eq!(
+            split("Đ/c Hoàng Văn Đức"),
+            Some(("Đồng chí", "Hoàng Văn Đức".into()))
+        );
+        assert_eq!(
+            split("đ/c Hoàng Văn Đức"),
+            Some(("Đồng chí", "Hoàng Văn Đức".into()))
+        );
+        assert_eq!(
+            split("Đồng chí Lương Trọng Quỳnh"),
+            Some(("Đồng chí", "Lương Trọng Quỳnh".into()))
+        );
         assert_eq!(split("Bà Lý Thị Mai"), Some(("Bà", "Lý Thị Mai".into())));
-        assert_eq!(split("Ông: Nông Văn Tú"), Some(("Ông", "Nông Văn Tú".into())));
+        assert_eq!(
+            split("Ông: Nông Văn Tú"),
+            Some(("Ông", "Nông Văn Tú".into()))
+        );
         assert_eq!(split("Ô. Nông Văn Tú"), Some(("Ông", "Nông Văn Tú".into())));
         assert_eq!(split("B. Lý Thị Mai"), Some(("Bà", "Lý Thị Mai".into())));
         assert_eq!(split("Bàn Văn Hùng"), None);
@@ -226,19 +309,40 @@ mod tests {
 
     #[test]
     fn phones_get_their_leading_zero_back_by_the_numbering_plan() {
-        assert_eq!(phone_of_number(912345678.0), Phone::Valid("0912345678".into()));
-        assert_eq!(phone_of_number(2053812345.0), Phone::Valid("02053812345".into()));
+        assert_eq!(
+            phone_of_number(912345678.0),
+            Phone::Valid("0912345678".into())
+        );
+        assert_eq!(
+            phone_of_number(2053812345.0),
+            Phone::Valid("02053812345".into())
+        );
         assert_eq!(phone_of_number(912.0), Phone::Impossible("912".into()));
-        assert_eq!(phone_of_number(912.345678), Phone::Impossible("912.345678".into()));
-        assert_eq!(phone_of_text("912345678"), Phone::Valid("0912345678".into()));
-        assert_eq!(phone_of_text("0912 345 678"), Phone::Valid("0912 345 678".into()));
-        assert_eq!(phone_of_text("+84 912 345 678"), Phone::Valid("+84 912 345 678".into()));
+        assert_eq!(
+            phone_of_number(912.345678),
+            Phone::Impossible("912.345678".into())
+        );
+        assert_eq!(
+            phone_of_text("912345678"),
+            Phone::Valid("0912345678".into())
+        );
+        assert_eq!(
+            phone_of_text("0912 345 678"),
+            Phone::Valid("0912 345 678".into())
+        );
+        assert_eq!(
+            phone_of_text("+84 912 345 678"),
+            Phone::Valid("+84 912 345 678".into())
+        );
         assert_eq!(
             phone_of_text("0205.3812345 - 0988123456"),
             Phone::Valid("0205.3812345 - 0988123456".into())
         );
         // An old 11-digit mobile and a number too short are not numbers any more.
-        assert_eq!(phone_of_text("01681234567"), Phone::Impossible("01681234567".into()));
+        assert_eq!(
+            phone_of_text("01681234567"),
+            Phone::Impossible("01681234567".into())
+        );
         assert_eq!(phone_of_text("12345"), Phone::Impossible("12345".into()));
     }
 
@@ -246,7 +350,10 @@ mod tests {
     fn a_combined_cell_is_split_before_its_unit() {
         let split = |s| split_position(s);
         let both = |p: &str, u: &str| (Some(p.to_string()), Some(u.to_string()));
-        assert_eq!(split("Phó Giám đốc, Sở Công Thương"), both("Phó Giám đốc", "Sở Công Thương"));
+        assert_eq!(
+            split("Phó Giám đốc, Sở Công Thương"),
+            both("Phó Giám đốc", "Sở Công Thương")
+        );
         assert_eq!(
             split("Trưởng phòng, Phòng Kinh tế, UBND huyện Cao Lộc"),
             both("Trưởng phòng", "Phòng Kinh tế, UBND huyện Cao Lộc")
@@ -255,14 +362,20 @@ mod tests {
             split("Phó Chủ tịch, Hội Nông dân tỉnh"),
             both("Phó Chủ tịch", "Hội Nông dân tỉnh")
         );
-        assert_eq!(split("Giám đốc Sở Y tế"), (Some("Giám đốc Sở Y tế".into()), None));
+        assert_eq!(
+            split("Giám đốc Sở Y tế"),
+            (Some("Giám đốc Sở Y tế".into()), None)
+        );
         assert_eq!(split("Sở Tài chính"), (None, Some("Sở Tài chính".into())));
     }
 
     #[test]
     fn headings_lose_their_numbering() {
         assert_eq!(heading("I. LÃNH ĐẠO TỈNH"), (true, "LÃNH ĐẠO TỈNH".into()));
-        assert_eq!(heading("II.  Các sở, ban, ngành:"), (true, "Các sở, ban, ngành".into()));
+        assert_eq!(
+            heading("II.  Các sở, ban, ngành:"),
+            (true, "Các sở, ban, ngành".into())
+        );
         assert_eq!(heading("B) CÁC HUYỆN"), (true, "CÁC HUYỆN".into()));
         assert_eq!(heading("B. Lý Thị Mai"), (false, "B. Lý Thị Mai".into()));
         assert_eq!(heading("ĐẠI BIỂU KHÁC"), (false, "ĐẠI BIỂU KHÁC".into()));

@@ -341,7 +341,8 @@ pub fn read(path: &Path, shown: &str, options: &Options) -> Result<Sheet, Proble
 /// The file's bytes: a regular file (a pipe or a device would block or never end), no larger
 /// than [`MAX_FILE_BYTES`].
 fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problems> {
-    let fail = |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
+    let fail =
+        |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
     let cannot = |e: std::io::Error| {
         fail(Text::each(|l| {
             ListMsg::CannotRead {
@@ -401,7 +402,9 @@ fn sniff(bytes: &[u8], extension: &str) -> Result<Kind, ListMsg> {
     if start.first() == Some(&b'<') {
         return Err(ListMsg::WebPage);
     }
-    if matches!(extension, "csv" | "txt" | "tsv") || !matches!(extension, "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
+    if matches!(extension, "csv" | "txt" | "tsv")
+        || !matches!(extension, "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
+    {
         if bytes.is_empty() || text::looks_like_text(bytes) {
             return Ok(Kind::Text);
         }
@@ -447,9 +450,18 @@ mod tests {
 
     #[test]
     fn files_are_told_by_their_content() {
-        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "xlsx"), Ok(Kind::Xls));
-        assert_eq!(sniff("Họ và tên;Đơn vị\n".as_bytes(), "csv"), Ok(Kind::Text));
+        assert_eq!(
+            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "xlsx"),
+            Ok(Kind::Xls)
+        );
+        assert_eq!(
+            sniff("Họ và tên;Đơn vị\n".as_bytes(), "csv"),
+            Ok(Kind::Text)
+        );
         assert_eq!(sniff(b"<html><table>", "xls"), Err(ListMsg::WebPage));
-        assert_eq!(sniff(b"\x00\x01\x02\x03\xFF", "xlsx"), Err(ListMsg::NotAWorkbook));
+        assert_eq!(
+            sniff(b"\x00\x01\x02\x03\xFF", "xlsx"),
+            Err(ListMsg::NotAWorkbook)
+        );
     }
 }

@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 
 use super::clean::{self, Phone};
 use super::{Cell, Grid, RowPlaces, Sheet, Skip, Skipped, legacy};
-use crate::i18n::lists::ListMsg;
 use crate::i18n::Lang;
+use crate::i18n::lists::ListMsg;
 use crate::problem::{Place, Problem, Problems, quote, shorten};
 use crate::vn;
 
@@ -248,10 +248,7 @@ fn header_score(cells: &[(usize, Cell)]) -> (usize, bool) {
             _ => None,
         })
         .collect();
-    (
-        fields.len(),
-        fields.iter().any(|f| IDENTIFYING.contains(f)),
-    )
+    (fields.len(), fields.iter().any(|f| IDENTIFYING.contains(f)))
 }
 
 /// The header is the first row with two known columns or more, one of which says who is
@@ -435,10 +432,8 @@ impl Table<'_> {
                 _ => None,
             })
             .collect();
-        if let Some(first) = texts.first() {
-            if let Some(why) = end_or_total(first) {
-                return Row::Skip(why);
-            }
+        if let Some(why) = texts.first().and_then(|first| end_or_total(first)) {
+            return Row::Skip(why);
         }
         if let Some(name) = self.section(cells) {
             return Row::Section(name);
@@ -562,11 +557,7 @@ impl Table<'_> {
 
     /// A form of address typed with the name goes to `honorific`; it must agree with the one
     /// the "Danh xưng" column gives, if any.
-    fn name_honorific(
-        &mut self,
-        invitee: &mut Map<String, Value>,
-        places: &mut RowPlaces,
-    ) {
+    fn name_honorific(&mut self, invitee: &mut Map<String, Value>, places: &mut RowPlaces) {
         let Some(Value::String(name)) = invitee.get("name").cloned() else {
             return;
         };
@@ -716,9 +707,7 @@ fn column_label(field: &str) -> String {
 /// nhận") or a total, by its first text. Compared with diacritics: "Cộng" is a total, "Công
 /// an tỉnh" is not.
 fn end_or_total(text: &str) -> Option<Skip> {
-    let lower = text
-        .trim_start_matches(['(', '*', '-', ' '])
-        .to_lowercase();
+    let lower = text.trim_start_matches(['(', '*', '-', ' ']).to_lowercase();
     let after = |prefix: &str| lower.strip_prefix(prefix);
     let total = ["tổng cộng", "tổng số", "tổng:", "cộng:"]
         .iter()
@@ -802,7 +791,15 @@ mod tests {
     #[test]
     fn headers_are_matched_with_or_without_diacritics_in_any_case() {
         let g = grid(&[
-            &["STT", "HO VA TEN", "chức vụ", "Cơ quan", "Danh xưng", "Ghi chú", "Điện thoại (DĐ)"],
+            &[
+                "STT",
+                "HO VA TEN",
+                "chức vụ",
+                "Cơ quan",
+                "Danh xưng",
+                "Ghi chú",
+                "Điện thoại (DĐ)",
+            ],
             &["1", "Lê Văn An", "Giám đốc", "Sở Y tế", "ông", "x", ""],
         ]);
         let sheet = read(&g, "a.csv", None, None).unwrap();
@@ -838,13 +835,21 @@ mod tests {
             .collect();
         assert_eq!(
             skipped,
-            [(1, Skip::AboveHeader), (2, Skip::AboveHeader), (4, Skip::ColumnNumbers)]
+            [
+                (1, Skip::AboveHeader),
+                (2, Skip::AboveHeader),
+                (4, Skip::ColumnNumbers)
+            ]
         );
     }
 
     #[test]
     fn a_given_header_row_wins_and_must_hold_a_name_column() {
-        let g = grid(&[&["Họ tên", "Đơn vị"], &["Tên", "Cơ quan"], &["Lê Văn An", "Sở Y tế"]]);
+        let g = grid(&[
+            &["Họ tên", "Đơn vị"],
+            &["Tên", "Cơ quan"],
+            &["Lê Văn An", "Sở Y tế"],
+        ]);
         assert_eq!(read(&g, "a.csv", None, Some(2)).unwrap().invitees.len(), 1);
         let e = read(&g, "a.csv", None, Some(3)).unwrap_err();
         assert_eq!(at(&e.0[0].place), "a.csv, row 3");
@@ -872,13 +877,19 @@ mod tests {
             .iter()
             .map(|i| i["group"].as_str().unwrap())
             .collect();
-        assert_eq!(groups, ["LÃNH ĐẠO TỈNH", "CÁC SỞ, BAN, NGÀNH", "CÁC SỞ, BAN, NGÀNH"]);
+        assert_eq!(
+            groups,
+            ["LÃNH ĐẠO TỈNH", "CÁC SỞ, BAN, NGÀNH", "CÁC SỞ, BAN, NGÀNH"]
+        );
         assert_eq!(sheet.invitees[0]["name"], "Hoàng Văn Đức");
         assert_eq!(sheet.invitees[0]["honorific"], "Đồng chí");
         assert_eq!(sheet.invitees[2]["organization"], "Công an tỉnh");
         assert_eq!(
             sheet.report.groups,
-            [(2, "LÃNH ĐẠO TỈNH".to_string()), (5, "CÁC SỞ, BAN, NGÀNH".to_string())]
+            [
+                (2, "LÃNH ĐẠO TỈNH".to_string()),
+                (5, "CÁC SỞ, BAN, NGÀNH".to_string())
+            ]
         );
         let skipped: Vec<(usize, usize, Skip)> = sheet
             .report
@@ -917,7 +928,10 @@ mod tests {
         let places: Vec<String> = e.iter().map(|p| at(&p.place)).collect();
         assert_eq!(
             places,
-            ["a.csv, sheet \"DS\", cell B2", "a.csv, sheet \"DS\", cell C3"]
+            [
+                "a.csv, sheet \"DS\", cell B2",
+                "a.csv, sheet \"DS\", cell C3"
+            ]
         );
     }
 

@@ -5,7 +5,7 @@
 //! which encoding a file without a BOM is in is done here, and a file that cannot be decided
 //! is refused with how to save it again, rather than read into mojibake.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, WINDOWS_1258};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, WINDOWS_1258};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -140,7 +140,10 @@ fn guess(bytes: &[u8]) -> Result<(String, &'static str), ListMsg> {
     if let Some(text) = strict(WINDOWS_1258).filter(|t| reads_as_vietnamese(t)) {
         return Ok((text, "Windows-1258"));
     }
-    let western: String = WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned();
+    let western: String = WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned();
     if reads_as_legacy(&western) {
         return Ok((western, "Windows-1252 (TCVN3/VNI)"));
     }
@@ -149,7 +152,10 @@ fn guess(bytes: &[u8]) -> Result<(String, &'static str), ListMsg> {
     // really is in an 8-bit code page, almost no byte beyond ASCII is part of UTF-8.
     let lossy = String::from_utf8_lossy(bytes);
     let lost = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
-    let kept = lossy.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count();
+    let kept = lossy
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count();
     if kept > 0 && kept >= 2 * lost {
         let (line, text) = first_line_with(&lossy, |l| l.contains('\u{FFFD}'));
         return Err(ListMsg::GarbledSaved {
@@ -439,9 +445,19 @@ mod tests {
     #[test]
     fn an_unclosed_quote_is_reported_with_its_line() {
         let e = read_csv("Họ tên;Đơn vị\n\"A;B\nC;D\nE;F\n".as_bytes(), "a.csv").unwrap_err();
-        assert_eq!(e.0[0].place, Place::Line { file: "a.csv".into(), line: 2 });
+        assert_eq!(
+            e.0[0].place,
+            Place::Line {
+                file: "a.csv".into(),
+                line: 2
+            }
+        );
         let e = read_csv("Họ tên;Đơn vị\n\"A;B\nC;D\"\nE;F\n".as_bytes(), "a.csv").unwrap_err();
-        assert!(e.0[0].message.en.contains("line 3"), "{}", e.0[0].message.en);
+        assert!(
+            e.0[0].message.en.contains("line 3"),
+            "{}",
+            e.0[0].message.en
+        );
         // A cell over two lines, with no separator after the break, is a cell.
         assert_eq!(rows("Họ tên;Đơn vị\n\"A\nB\";C\n").len(), 2);
     }
@@ -461,18 +477,29 @@ mod tests {
         assert_eq!(decode(&be, "a.csv").unwrap(), (vi.to_string(), "UTF-16BE"));
         // TCVN3 bytes, as Windows-1252 gives them.
         let tcvn3 = b"H\xe4 t\xaan;\xa7\xacn v\xde\nNguy\xd4n V\xa8n An;S\xeb Y t\xd5\n";
-        assert_eq!(decode(tcvn3, "a.csv").unwrap().1, "Windows-1252 (TCVN3/VNI)");
+        assert_eq!(
+            decode(tcvn3, "a.csv").unwrap().1,
+            "Windows-1252 (TCVN3/VNI)"
+        );
     }
 
     #[test]
     fn mojibake_and_lost_letters_are_refused_not_read() {
         let garbled = "Họ tên\nNguyá»…n VÄƒn An\n";
         let e = decode(garbled.as_bytes(), "a.csv").unwrap_err();
-        assert!(e.0[0].message.vi.contains("\"Nguyễn\""), "{}", e.0[0].message.vi);
+        assert!(
+            e.0[0].message.vi.contains("\"Nguyễn\""),
+            "{}",
+            e.0[0].message.vi
+        );
         assert!(!e.0[0].message.vi.contains("á»"));
         let lost = WINDOWS_1252.encode("Ho ten\nNguy?n V?n An; Caf\u{e9}\n").0;
         let e = decode(&lost, "a.csv").unwrap_err();
-        assert!(e.0[0].message.en.contains("\"Nguy?n\""), "{}", e.0[0].message.en);
+        assert!(
+            e.0[0].message.en.contains("\"Nguy?n\""),
+            "{}",
+            e.0[0].message.en
+        );
         let western = WINDOWS_1252.encode("Name\nJos\u{e9} Mar\u{ed}a\n").0;
         let e = decode(&western, "a.csv").unwrap_err();
         assert!(e.0[0].hints[0].en.contains("CSV UTF-8"));

@@ -12,8 +12,8 @@ use std::io::{Cursor, Read};
 use calamine::{Data, DataRef, Reader};
 
 use super::{Cell, Grid, Kind, MAX_PART_BYTES, MAX_ROWS, MAX_UNZIPPED_BYTES};
-use crate::i18n::lists::ListMsg;
 use crate::i18n::Text;
+use crate::i18n::lists::ListMsg;
 use crate::problem::{Place, Problem, Problems};
 
 /// A sheet read into cells.
@@ -24,9 +24,10 @@ pub(super) struct WorkbookRead {
 
 /// Which workbook a zip is, by the parts it holds.
 pub(super) fn zip_kind(bytes: &[u8]) -> Result<Kind, ListMsg> {
-    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ListMsg::CannotReadWorkbook {
-        error: e.to_string(),
-    })?;
+    let zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ListMsg::CannotReadWorkbook {
+            error: e.to_string(),
+        })?;
     let has = |name: &str| zip.index_for_name(name).is_some();
     if has("xl/workbook.xml") {
         Ok(Kind::Xlsx)
@@ -46,7 +47,8 @@ pub(super) fn read(
     shown: &str,
     sheet: Option<&str>,
 ) -> Result<WorkbookRead, Problems> {
-    let fail = |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
+    let fail =
+        |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
     let cannot = |e: &dyn std::fmt::Display| {
         fail(
             ListMsg::CannotReadWorkbook {
@@ -60,15 +62,19 @@ pub(super) fn read(
     }
     let pick = |names: Vec<String>| -> Result<String, Problems> {
         match sheet {
-            Some(wanted) => names.iter().find(|n| n.as_str() == wanted).cloned().ok_or_else(|| {
-                fail(
-                    ListMsg::NoSuchSheet {
-                        wanted: wanted.to_string(),
-                        sheets: names.join(", "),
-                    }
-                    .into(),
-                )
-            }),
+            Some(wanted) => names
+                .iter()
+                .find(|n| n.as_str() == wanted)
+                .cloned()
+                .ok_or_else(|| {
+                    fail(
+                        ListMsg::NoSuchSheet {
+                            wanted: wanted.to_string(),
+                            sheets: names.join(", "),
+                        }
+                        .into(),
+                    )
+                }),
             None => names
                 .first()
                 .cloned()
@@ -125,7 +131,9 @@ pub(super) fn read(
         Kind::Xls => {
             let mut book = calamine::Xls::new(reader).map_err(|e| cannot(&e))?;
             let name = pick(book.sheet_names())?;
-            let range = book.worksheet_range(&name).map_err(|e| cells_of(&e, &name))?;
+            let range = book
+                .worksheet_range(&name)
+                .map_err(|e| cells_of(&e, &name))?;
             for (r, c, data) in range.used_cells() {
                 let (top, left) = range.start().unwrap_or_default();
                 cells
@@ -140,7 +148,9 @@ pub(super) fn read(
         Kind::Ods => {
             let mut book = calamine::Ods::new(reader).map_err(|e| cannot(&e))?;
             let name = pick(book.sheet_names())?;
-            let range = book.worksheet_range(&name).map_err(|e| cells_of(&e, &name))?;
+            let range = book
+                .worksheet_range(&name)
+                .map_err(|e| cells_of(&e, &name))?;
             for (r, c, data) in range.used_cells() {
                 let (top, left) = range.start().unwrap_or_default();
                 cells
@@ -151,7 +161,7 @@ pub(super) fn read(
         }
         Kind::Text => unreachable!("text is not read as a workbook"),
     };
-    let merges: Vec<((u32, u32), (u32, u32))> = merges.iter().map(|d| (d.start, d.end)).collect();
+    let merges: Vec<Merge> = merges.iter().map(|d| (d.start, d.end)).collect();
     Ok(WorkbookRead {
         grid: cells.into_grid(&merges),
         sheet: name,
@@ -184,6 +194,9 @@ fn check_parts(bytes: &[u8]) -> Result<(), ListMsg> {
     Ok(())
 }
 
+/// A merged range: its first and last (row, column), 0-based.
+type Merge = ((u32, u32), (u32, u32));
+
 /// The cells of a sheet as they are met, by row.
 #[derive(Default)]
 struct Cells {
@@ -208,7 +221,7 @@ impl Cells {
     /// The grid, each merged range's value copied down its first column into the rows of the
     /// range that hold something else (a unit merged down the rows of its people): rows that
     /// are empty but for the merge stay empty.
-    fn into_grid(mut self, merges: &[((u32, u32), (u32, u32))]) -> Grid {
+    fn into_grid(mut self, merges: &[Merge]) -> Grid {
         for &((top, left), (bottom, _)) in merges {
             let (top, left, bottom) = (top as usize, left as usize, bottom as usize);
             // A merge across one row has nothing to fill (and one written upside down, nothing
@@ -307,7 +320,12 @@ mod tests {
     #[test]
     fn merged_cells_are_filled_down_into_rows_that_hold_something() {
         let mut cells = Cells::default();
-        for (pos, text) in [((0, 0), "A"), ((0, 1), "Sở Y tế"), ((1, 0), "B"), ((3, 0), "D")] {
+        for (pos, text) in [
+            ((0, 0), "A"),
+            ((0, 1), "Sở Y tế"),
+            ((1, 0), "B"),
+            ((3, 0), "D"),
+        ] {
             cells.add(pos, Cell::Text(text.into())).unwrap();
         }
         let grid = cells.into_grid(&[((0, 1), (4, 1)), ((0, 0), (0, 3)), ((3, 0), (1, 0))]);

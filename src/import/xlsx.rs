@@ -29,9 +29,13 @@ pub fn delegate_list(conf: &Conference, _context: &minijinja::Value) -> Result<V
         Column::printed("Đơn vị", 30.0, |i| i.organization.clone()),
     ];
     if invitees.iter().any(|i| i.attendees.is_some()) {
-        columns.push(Column::printed("Thành phần", 24.0, |i| i.attendees.clone()));
+        columns.push(Column::printed("Thành phần", 24.0, |i| {
+            i.attendees.clone()
+        }));
     }
-    columns.push(Column::printed("Điện thoại", 14.0, |i| i.phone.clone()));
+    columns.push(Column::printed("Điện thoại", 14.0, |i| {
+        i.phone.clone()
+    }));
     columns.push(Column::printed("Xác nhận tham dự", 14.0, |_| None));
     let unprinted: [(&'static str, f64, Value); 5] = [
         ("Mã", 10.0, |i| i.id.clone()),

@@ -93,9 +93,7 @@ fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
     };
     for (_, name) in sections {
         let known = groups.iter().any(|g| {
-            g.as_str()
-                .or_else(|| g.get("name").and_then(Value::as_str))
-                == Some(name.as_str())
+            g.as_str().or_else(|| g.get("name").and_then(Value::as_str)) == Some(name.as_str())
         });
         if !known {
             groups.push(Value::String(name.clone()));

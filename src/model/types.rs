@@ -167,7 +167,10 @@ impl<'de> Deserialize<'de> for Group {
             fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Group, E> {
                 Ok(Group::named(name))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Group, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Group, A::Error> {
                 use serde::de::Error;
                 let (mut name, mut sort) = (None, None);
                 while let Some(key) = map.next_key::<String>()? {
@@ -537,5 +540,36 @@ impl Invitee {
             .as_deref()
             .or(self.organization.as_deref())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_is_a_name_or_a_name_and_a_sort() {
+        let groups: Vec<Group> =
+            serde_json::from_str(r#"["A", {"name": "B", "sort": "name"}, {"name": "C"}]"#).unwrap();
+        assert_eq!(
+            groups,
+            [
+                Group::named("A"),
+                Group {
+                    name: "B".into(),
+                    sort: GroupSort::Name
+                },
+                Group::named("C")
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&groups).unwrap(),
+            r#"["A",{"name":"B","sort":"name"},"C"]"#
+        );
+        let wrong = serde_json::from_str::<Group>(r#"{"name": "B", "order": 1}"#).unwrap_err();
+        assert!(
+            wrong.to_string().contains("unknown field `order`"),
+            "{wrong}"
+        );
     }
 }

@@ -58,7 +58,12 @@ fn forms_of_address_move_out_of_the_name_and_must_agree_with_their_column() {
     let got = invitees(&import(&file, &[]).ok());
     let names: Vec<(&str, &str)> = got
         .iter()
-        .map(|i| (i["honorific"].as_str().unwrap(), i["name"].as_str().unwrap()))
+        .map(|i| {
+            (
+                i["honorific"].as_str().unwrap(),
+                i["name"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         names,
@@ -112,9 +117,18 @@ fn phones_stored_as_numbers_get_their_leading_zero_and_impossible_ones_are_warne
     let phones: Vec<&str> = got.iter().map(|i| i["phone"].as_str().unwrap()).collect();
     assert_eq!(
         phones,
-        ["0912345678", "02053812345", "912", "0205.3812.468", "912.345678"]
+        [
+            "0912345678",
+            "02053812345",
+            "912",
+            "0205.3812.468",
+            "912.345678"
+        ]
     );
-    for cell in ["cell B4: \"912\" is not a Vietnamese phone number", "cell B6: \"912.345678\""] {
+    for cell in [
+        "cell B4: \"912\" is not a Vietnamese phone number",
+        "cell B6: \"912.345678\"",
+    ] {
         assert!(run.stderr.contains(cell), "{cell} not in:\n{}", run.stderr);
     }
     assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
@@ -136,8 +150,12 @@ fn numbers_and_dates_where_text_was_meant_are_read_with_a_warning() {
         );
         let date = ExcelDateTime::from_ymd(2025, 10, 16).unwrap();
         let format = Format::new().set_num_format("dd/mm/yyyy");
-        sheet.write_datetime_with_format(2, 2, &date, &format).unwrap();
-        sheet.write_datetime_with_format(1, 3, &date, &format).unwrap();
+        sheet
+            .write_datetime_with_format(2, 2, &date, &format)
+            .unwrap();
+        sheet
+            .write_datetime_with_format(1, 3, &date, &format)
+            .unwrap();
     });
     let run = import(&file, &[]).ok();
     assert_eq!(
@@ -158,9 +176,8 @@ fn numbers_and_dates_where_text_was_meant_are_read_with_a_warning() {
     );
     // A date in the position column is not what was typed; in the notes it may be.
     assert!(
-        run.stderr.contains(
-            "cell C3: the cell of the column \"Chức vụ\" holds the date 16/10/2025"
-        ),
+        run.stderr
+            .contains("cell C3: the cell of the column \"Chức vụ\" holds the date 16/10/2025"),
         "{}",
         run.stderr
     );
@@ -201,7 +218,11 @@ fn formulas_never_computed_and_error_values_stop_import_and_check() {
         "cell B3: the cell holds the spreadsheet error #REF!",
         "cell C4: the cell holds the spreadsheet error #DIV/0!",
     ] {
-        assert!(run.stderr.contains(expected), "{expected}\nnot in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(expected),
+            "{expected}\nnot in:\n{}",
+            run.stderr
+        );
     }
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     let model = model_with_list(dir.path(), json!({"file": "ds.xlsx"}), None);

@@ -26,7 +26,11 @@ fn every_encoding_excel_writes_gives_the_same_list() {
     let tabs = LIST.replace(';', "\t");
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("utf8.csv", LIST.as_bytes().to_vec(), "UTF-8"),
-        ("bom.csv", [b"\xEF\xBB\xBF", LIST.as_bytes()].concat(), "UTF-8"),
+        (
+            "bom.csv",
+            [b"\xEF\xBB\xBF", LIST.as_bytes()].concat(),
+            "UTF-8",
+        ),
         // "Unicode Text": UTF-16 and tabs.
         ("le.txt", utf16(&tabs, true), "UTF-16LE"),
         ("be.csv", utf16(LIST, false), "UTF-16BE"),
@@ -39,14 +43,19 @@ fn every_encoding_excel_writes_gives_the_same_list() {
         let run = import(&file, &[]).ok();
         assert_eq!(invitees(&run), expected(), "{name}: {}", run.stderr);
         assert!(
-            run.stderr.contains(&format!("encoding {encoding}, header on row 2")),
+            run.stderr
+                .contains(&format!("encoding {encoding}, header on row 2")),
             "{name}: {}",
             run.stderr
         );
         // And through the model, where the invitations come from.
         let model = model_with_list(dir.path(), json!({"file": name}), None);
         let run = run_en(&["check", s(&model)]).ok();
-        assert!(run.stdout.contains("2 row(s) read as invitees"), "{name}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("2 row(s) read as invitees"),
+            "{name}: {}",
+            run.stdout
+        );
     }
 }
 
@@ -65,7 +74,11 @@ fn legacy_tcvn3_text_saved_by_a_western_windows_is_converted_and_told() {
         invitees(&run),
         [json!({"id": "r2", "name": "Nguyễn Văn An", "organization": "Sở Y tế"})]
     );
-    assert!(run.stderr.contains("converted to Unicode"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("converted to Unicode"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -79,15 +92,34 @@ fn utf8_garbled_through_windows_1252_is_refused_without_printing_the_garble() {
     let file = dir.path().join("garbled.csv");
     std::fs::write(&file, &garbled).unwrap();
     let run = import(&file, &[]).failed();
-    assert!(run.stderr.contains("garbled.csv:1: the Vietnamese letters are garbled"), "{}", run.stderr);
-    assert!(run.stderr.contains("probably reads \"SÁCH\""), "{}", run.stderr);
-    assert!(!run.stderr.contains("Ä"), "the garble was printed:\n{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("garbled.csv:1: the Vietnamese letters are garbled"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("probably reads \"SÁCH\""),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("Ä"),
+        "the garble was printed:\n{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
 
     // Saved as Windows-1252 instead: the bytes Windows-1252 lacks became "?".
     let saved: Vec<u8> = LIST
         .bytes()
-        .map(|b| if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(&b) { b'?' } else { b })
+        .map(|b| {
+            if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(&b) {
+                b'?'
+            } else {
+                b
+            }
+        })
         .collect();
     std::fs::write(&file, saved).unwrap();
     let run = import(&file, &[]).failed();
@@ -103,15 +135,25 @@ fn vietnamese_lost_to_a_western_code_page_or_an_unknown_encoding_is_refused() {
     std::fs::write(&file, b"Ho ten;Don vi\nNguy?n V?n An;S? Y t?\n").unwrap();
     let run = import(&file, &[]).failed();
     assert!(
-        run.stderr.contains("lost.csv: line 2: Vietnamese letters were replaced by ? (\"Nguy?n\")"),
+        run.stderr
+            .contains("lost.csv: line 2: Vietnamese letters were replaced by ? (\"Nguy?n\")"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("\"CSV UTF-8 (Comma delimited) (*.csv)\""), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("\"CSV UTF-8 (Comma delimited) (*.csv)\""),
+        "{}",
+        run.stderr
+    );
 
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Name;Unit\nJosé María;Café Ñandú\n");
     std::fs::write(&file, &bytes).unwrap();
     let run = import(&file, &[]).failed();
-    assert!(run.stderr.contains("cannot tell the encoding"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot tell the encoding"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
 }

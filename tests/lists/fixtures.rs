@@ -209,17 +209,59 @@ pub fn run_en(args: &[&str]) -> Run {
 pub fn office_list(path: &Path) {
     use V::{N, S};
     let rows = vec![
-        vec![S("DANH SÁCH ĐẠI BIỂU MỜI DỰ HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2025")],
-        vec![S("(Kèm theo Kế hoạch số 125/KH-UBND ngày 10/9/2025 của UBND tỉnh)")],
-        vec![S("STT"), S("Họ và tên"), S("Chức vụ"), S("Đơn vị"), S("Điện thoại"), S("Ghi chú")],
+        vec![S(
+            "DANH SÁCH ĐẠI BIỂU MỜI DỰ HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2025",
+        )],
+        vec![S(
+            "(Kèm theo Kế hoạch số 125/KH-UBND ngày 10/9/2025 của UBND tỉnh)",
+        )],
+        vec![
+            S("STT"),
+            S("Họ và tên"),
+            S("Chức vụ"),
+            S("Đơn vị"),
+            S("Điện thoại"),
+            S("Ghi chú"),
+        ],
         vec![S("I"), S("LÃNH ĐẠO TỈNH")],
-        vec![N(1.0), S("Đ/c Hoàng Văn Đức"), S("Phó Chủ tịch Thường trực"), S("HĐND tỉnh"), N(912345678.0)],
-        vec![N(2.0), S("Ông: Nông Văn Tú"), S("Phó Chủ tịch"), S("UBND tỉnh"), N(2053812345.0)],
+        vec![
+            N(1.0),
+            S("Đ/c Hoàng Văn Đức"),
+            S("Phó Chủ tịch Thường trực"),
+            S("HĐND tỉnh"),
+            N(912345678.0),
+        ],
+        vec![
+            N(2.0),
+            S("Ông: Nông Văn Tú"),
+            S("Phó Chủ tịch"),
+            S("UBND tỉnh"),
+            N(2053812345.0),
+        ],
         vec![],
         vec![S("II. CÁC SỞ, BAN, NGÀNH")],
-        vec![N(3.0), S("Bà Lý Thị Mai"), S("Giám đốc"), S("Sở Tài chính"), S("0987.654.321")],
-        vec![N(4.0), S("Ô. Triệu Văn Hùng"), S("Phó Giám đốc"), S(""), N(988123456.0)],
-        vec![N(5.0), S(""), S(""), S("Sở Y tế"), S(""), S("Mời lãnh đạo Sở")],
+        vec![
+            N(3.0),
+            S("Bà Lý Thị Mai"),
+            S("Giám đốc"),
+            S("Sở Tài chính"),
+            S("0987.654.321"),
+        ],
+        vec![
+            N(4.0),
+            S("Ô. Triệu Văn Hùng"),
+            S("Phó Giám đốc"),
+            S(""),
+            N(988123456.0),
+        ],
+        vec![
+            N(5.0),
+            S(""),
+            S(""),
+            S("Sở Y tế"),
+            S(""),
+            S("Mời lãnh đạo Sở"),
+        ],
         vec![S(""), S("Tổng cộng: 05 đại biểu")],
         vec![],
         vec![S(""), S(""), S(""), S("Lạng Sơn, ngày 10 tháng 9 năm 2025")],
@@ -229,7 +271,13 @@ pub fn office_list(path: &Path) {
     workbook(
         path,
         &rows,
-        &[(0, 0, 0, 5), (1, 0, 1, 5), (3, 1, 3, 5), (7, 0, 7, 5), (8, 3, 9, 3)],
+        &[
+            (0, 0, 0, 5),
+            (1, 0, 1, 5),
+            (3, 1, 3, 5),
+            (7, 0, 7, 5),
+            (8, 3, 9, 3),
+        ],
     );
 }
 

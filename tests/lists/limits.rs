@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::fixtures::{V, import, invitees, model_with_list, raw_parts, run_en, workbook, workbook_with};
+use crate::fixtures::{
+    V, import, invitees, model_with_list, raw_parts, run_en, workbook, workbook_with,
+};
 use crate::support::s;
 
 #[test]
@@ -21,7 +23,8 @@ fn a_quote_never_closed_is_reported_with_its_line_not_swallowing_the_rows_after_
     .unwrap();
     let run = import(&file, &[]).failed();
     assert!(
-        run.stderr.contains("ds.csv:2: the double quote opening a cell on this line is never closed"),
+        run.stderr
+            .contains("ds.csv:2: the double quote opening a cell on this line is never closed"),
         "{}",
         run.stderr
     );
@@ -32,9 +35,19 @@ fn a_quote_never_closed_is_reported_with_its_line_not_swallowing_the_rows_after_
     )
     .unwrap();
     let run = import(&file, &[]).failed();
-    assert!(run.stderr.contains("ds.csv:2: the double quote opening a cell on this line closes only on line 4"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "ds.csv:2: the double quote opening a cell on this line closes only on line 4"
+        ),
+        "{}",
+        run.stderr
+    );
     // A cell typed over two lines (Alt+Enter) is fine (its line break is a space in the model).
-    std::fs::write(&file, "Họ và tên;Đơn vị\nLê Văn An;\"Sở Y tế\ntỉnh Lạng Sơn\"\n").unwrap();
+    std::fs::write(
+        &file,
+        "Họ và tên;Đơn vị\nLê Văn An;\"Sở Y tế\ntỉnh Lạng Sơn\"\n",
+    )
+    .unwrap();
     assert_eq!(
         invitees(&import(&file, &[]).ok()),
         [json!({"id": "r2", "name": "Lê Văn An", "organization": "Sở Y tế tỉnh Lạng Sơn"})]
@@ -71,7 +84,8 @@ fn a_list_of_more_than_a_hundred_thousand_rows_is_refused() {
     std::fs::write(&file, text).unwrap();
     let run = import(&file, &[]).failed();
     assert!(
-        run.stderr.contains("has more than 100000 rows, too many for a list of invitees"),
+        run.stderr
+            .contains("has more than 100000 rows, too many for a list of invitees"),
         "{}",
         run.stderr
     );
@@ -89,7 +103,11 @@ fn a_workbook_that_expands_to_hundreds_of_megabytes_is_refused_before_it_is_read
         zip.start_file(name, options).unwrap();
         if name == "xl/worksheets/sheet1.xml" {
             let (head, tail) = text.split_once("<sheetData>").unwrap();
-            write!(zip, "{head}<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>").unwrap();
+            write!(
+                zip,
+                "{head}<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+            )
+            .unwrap();
             let chunk = vec![b'a'; 1 << 20];
             for _ in 0..300 {
                 zip.write_all(&chunk).unwrap();
@@ -103,7 +121,9 @@ fn a_workbook_that_expands_to_hundreds_of_megabytes_is_refused_before_it_is_read
     assert!(std::fs::metadata(&file).unwrap().len() < 2_000_000);
     let run = import(&file, &[]).failed();
     assert!(
-        run.stderr.contains("the part \"xl/worksheets/sheet1.xml\" of the workbook expands beyond the limit"),
+        run.stderr.contains(
+            "the part \"xl/worksheets/sheet1.xml\" of the workbook expands beyond the limit"
+        ),
         "{}",
         run.stderr
     );
@@ -135,10 +155,16 @@ fn run_bounded(args: &[&str]) -> (Option<i32>, String) {
 
 #[cfg(unix)]
 #[test]
-fn a_fifo_as_the_list_is_refused_at_once() {
+fn a_fifo_or_a_device_as_the_list_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("ds.csv");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let (status, stderr) = run_bounded(&["import", s(&fifo)]);
     assert_eq!(status, Some(1), "hung or crashed: {stderr}");
     assert!(stderr.contains("is not a regular file"), "{stderr}");
@@ -146,6 +172,13 @@ fn a_fifo_as_the_list_is_refused_at_once() {
     let (status, stderr) = run_bounded(&["check", s(&model)]);
     assert_eq!(status, Some(1), "hung or crashed: {stderr}");
     assert!(stderr.contains("ds.csv: is not a regular file"), "{stderr}");
+    // A device that never ends.
+    let (status, stderr) = run_bounded(&["import", "/dev/zero"]);
+    assert_eq!(status, Some(1), "hung or crashed: {stderr}");
+    assert!(
+        stderr.contains("/dev/zero: is not a regular file"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -154,7 +187,11 @@ fn a_folder_named_like_a_workbook_is_named_a_folder() {
     let folder = dir.path().join("x.xlsx");
     std::fs::create_dir(&folder).unwrap();
     let run = import(&folder, &[]).failed();
-    assert!(run.stderr.contains("x.xlsx: is a folder, not a list file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("x.xlsx: is a folder, not a list file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -166,14 +203,23 @@ fn a_workbook_named_as_another_kind_is_read_for_what_it_is() {
     let run = import(&file, &[]).ok();
     assert_eq!(invitees(&run), [json!({"id": "r2", "name": "Lê Văn An"})]);
     assert!(
-        run.stderr.contains("is in fact Excel (.xlsx) although its name ends in .xls"),
+        run.stderr
+            .contains("is in fact Excel (.xlsx) although its name ends in .xls"),
         "{}",
         run.stderr
     );
     // A web page that a program exported "to Excel".
-    std::fs::write(&file, "<html><body><table><tr><td>Họ và tên</td></tr></table>").unwrap();
+    std::fs::write(
+        &file,
+        "<html><body><table><tr><td>Họ và tên</td></tr></table>",
+    )
+    .unwrap();
     let run = import(&file, &[]).failed();
-    assert!(run.stderr.contains("is a web page (HTML)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is a web page (HTML)"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("OLE"), "{}", run.stderr);
 }
 
@@ -183,13 +229,18 @@ fn a_sheet_named_for_a_csv_file_is_said_to_be_ignored() {
     std::fs::write(dir.path().join("ds.csv"), "Họ và tên\nLê Văn An\n").unwrap();
     let run = import(&dir.path().join("ds.csv"), &["--sheet", "DS"]).ok();
     assert!(
-        run.stderr.contains("a CSV file has no sheets, so the sheet \"DS\" is ignored"),
+        run.stderr
+            .contains("a CSV file has no sheets, so the sheet \"DS\" is ignored"),
         "{}",
         run.stderr
     );
     let model = model_with_list(dir.path(), json!({"file": "ds.csv", "sheet": "DS"}), None);
     let run = run_en(&["check", s(&model)]).ok();
-    assert!(run.stderr.contains("the sheet \"DS\" is ignored"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the sheet \"DS\" is ignored"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -200,7 +251,8 @@ fn an_unknown_sheet_names_the_sheets_there_are() {
     workbook(&file, &[vec![S("Họ và tên")]], &[]);
     let run = import(&file, &["--sheet", "DS"]).failed();
     assert!(
-        run.stderr.contains("has no sheet \"DS\"; its sheets are: Danh sách"),
+        run.stderr
+            .contains("has no sheet \"DS\"; its sheets are: Danh sách"),
         "{}",
         run.stderr
     );

@@ -23,7 +23,15 @@ fn build_list(dir: &Path, groups: Option<serde_json::Value>) -> String {
     std::fs::write(dir.join("ds.csv"), LIST).unwrap();
     let model = model_with_list(dir, json!({"file": "ds.csv"}), groups);
     let out = dir.join("out");
-    run_en(&["build", s(&model), "--out", s(&out), "--only", "danh-sach-dai-bieu"]).ok();
+    run_en(&[
+        "build",
+        s(&model),
+        "--out",
+        s(&out),
+        "--only",
+        "danh-sach-dai-bieu",
+    ])
+    .ok();
     Pdf::open(&out.join("danh-sach-dai-bieu.pdf")).text()
 }
 
@@ -91,7 +99,8 @@ fn a_group_sort_other_than_typed_or_name_or_a_group_listed_twice_is_an_error_at_
     );
     let run = run_en(&["check", s(&model)]).failed();
     assert!(
-        run.stderr.contains("(groups[1]), field \"sort\": \"abc\" is not one of: typed, name"),
+        run.stderr
+            .contains("(groups[1]), field \"sort\": \"abc\" is not one of: typed, name"),
         "{}",
         run.stderr
     );
@@ -102,7 +111,8 @@ fn a_group_sort_other_than_typed_or_name_or_a_group_listed_twice_is_an_error_at_
     );
     let run = run_en(&["check", s(&model)]).failed();
     assert!(
-        run.stderr.contains("(groups[2]): the group \"KHÁCH MỜI\" is already listed at group 1"),
+        run.stderr
+            .contains("(groups[2]): the group \"KHÁCH MỜI\" is already listed at group 1"),
         "{}",
         run.stderr
     );
@@ -115,14 +125,31 @@ fn an_invitee_of_a_list_is_reached_by_its_row_or_its_number() {
     let model = model_with_list(dir.path(), json!({"file": "ds.csv"}), None);
     let png = |who: &str| {
         let file = dir.path().join(format!("{who}.png"));
-        run_en(&["preview", s(&model), "--invitee", who, "-o", s(&file), "--dpi", "30"]).ok();
+        run_en(&[
+            "preview",
+            s(&model),
+            "--invitee",
+            who,
+            "-o",
+            s(&file),
+            "--dpi",
+            "30",
+        ])
+        .ok();
         std::fs::read(file).unwrap()
     };
     // Row 7 holds the 4th invitee.
     assert_eq!(png("r7"), png("4"));
     assert_ne!(png("r7"), png("r3"));
-    let run = run_en(&["preview", s(&model), "--invitee", "r2", "-o", s(&dir.path().join("x.png"))])
-        .failed();
+    let run = run_en(&[
+        "preview",
+        s(&model),
+        "--invitee",
+        "r2",
+        "-o",
+        s(&dir.path().join("x.png")),
+    ])
+    .failed();
     assert!(run.stderr.contains("\"r2\""), "{}", run.stderr);
 }
 

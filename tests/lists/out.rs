@@ -30,7 +30,10 @@ fn build_lists(model: &Path, out: &Path) {
 fn part(file: &Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
     let mut text = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
@@ -64,8 +67,12 @@ fn sample_in_protocol_order() -> Vec<Value> {
         .iter()
         .map(|g| g.as_str().unwrap())
         .collect();
-    let mut invitees: Vec<(usize, &Value)> =
-        model["invitees"].as_array().unwrap().iter().enumerate().collect();
+    let mut invitees: Vec<(usize, &Value)> = model["invitees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .collect();
     invitees.sort_by_key(|(i, inv)| {
         let group = groups
             .iter()
@@ -84,7 +91,11 @@ fn the_delegate_list_and_the_sign_in_sheet_are_written_as_workbooks_for_printing
     let list = out.path().join("danh-sach-dai-bieu.xlsx");
     let rows = rows(&list);
     assert_eq!(rows[0][0], "DANH SÁCH ĐẠI BIỂU");
-    assert!(rows[1][0].starts_with("Dự Hội nghị sơ kết"), "{:?}", rows[1]);
+    assert!(
+        rows[1][0].starts_with("Dự Hội nghị sơ kết"),
+        "{:?}",
+        rows[1]
+    );
     assert_eq!(
         rows[4][..8],
         [
@@ -130,7 +141,13 @@ fn the_delegate_list_and_the_sign_in_sheet_are_written_as_workbooks_for_printing
     let signing = rows_of_sign_in(out.path());
     assert_eq!(
         signing[4],
-        ["STT", "Họ và tên", "Chức vụ, đơn vị", "Điện thoại", "Ký tên"]
+        [
+            "STT",
+            "Họ và tên",
+            "Chức vụ, đơn vị",
+            "Điện thoại",
+            "Ký tên"
+        ]
     );
 }
 
@@ -147,7 +164,8 @@ fn the_workbooks_are_the_same_bytes_every_build() {
     build_lists(&repo(SAMPLE), b.path());
     for file in ["danh-sach-dai-bieu.xlsx", "so-ky.xlsx"] {
         assert!(
-            std::fs::read(a.path().join(file)).unwrap() == std::fs::read(b.path().join(file)).unwrap(),
+            std::fs::read(a.path().join(file)).unwrap()
+                == std::fs::read(b.path().join(file)).unwrap(),
             "{file} differs between two builds"
         );
     }
@@ -169,10 +187,21 @@ const WORDS: &[&str] = &[
     "Khánh", "Lan", "Mai", "Nam", "Phương", "Quỳnh", "Sơn", "Tâm", "Uyên", "Vinh", "Yến",
 ];
 const UNITS: &[&str] = &[
-    "Sở Tài chính", "Sở Y tế", "UBND xã Chi Lăng", "Hội Nông dân tỉnh", "Báo Lạng Sơn",
-    "Hợp tác xã Đồng Bành", "Công an tỉnh",
+    "Sở Tài chính",
+    "Sở Y tế",
+    "UBND xã Chi Lăng",
+    "Hội Nông dân tỉnh",
+    "Báo Lạng Sơn",
+    "Hợp tác xã Đồng Bành",
+    "Công an tỉnh",
 ];
-const POSITIONS: &[&str] = &["Giám đốc", "Phó Giám đốc", "Chủ tịch", "Chuyên viên", "Phóng viên"];
+const POSITIONS: &[&str] = &[
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Chủ tịch",
+    "Chuyên viên",
+    "Phóng viên",
+];
 
 fn name() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(WORDS), 2..=4).prop_map(|w| w.join(" "))
@@ -183,11 +212,15 @@ fn invitee(i: usize) -> impl Strategy<Value = Value> {
         prop::option::of((prop::sample::select(&["Đồng chí", "Ông", "Bà"][..]), name())),
         prop::option::of(prop::sample::select(POSITIONS)),
         prop::option::of(prop::sample::select(UNITS)),
-        prop::option::of(prop::sample::select(&["Đại diện lãnh đạo", "Lãnh đạo đơn vị"][..])),
+        prop::option::of(prop::sample::select(
+            &["Đại diện lãnh đạo", "Lãnh đạo đơn vị"][..],
+        )),
         prop::option::of(0u32..3),
         prop::option::of(prop::sample::select(&["head", "front"][..])),
         prop::option::of(10_000_000u32..99_999_999),
-        prop::option::of(prop::sample::select(&["Mời phát biểu", "Gửi trước 2 ngày"][..])),
+        prop::option::of(prop::sample::select(
+            &["Mời phát biểu", "Gửi trước 2 ngày"][..],
+        )),
     )
         .prop_map(
             move |(person, position, unit, attendees, order, seat, phone, comment)| {
@@ -219,28 +252,30 @@ fn invitee(i: usize) -> impl Strategy<Value = Value> {
 
 /// A list of invitees, each in one of `groups` (or, when there are none, in no group).
 fn list() -> impl Strategy<Value = (Vec<String>, Vec<Value>)> {
-    (0usize..4, 1usize..12).prop_flat_map(|(groups, n)| {
-        let names: Vec<String> = ["Lãnh đạo tỉnh", "Khách mời", "CÁC SỞ, BAN, NGÀNH"][..groups.min(3)]
-            .iter()
-            .map(|g| g.to_string())
-            .collect();
-        let people: Vec<_> = (0..n)
-            .map(|i| (invitee(i), 0..names.len().max(1)))
-            .collect();
-        (Just(names), people)
-    })
-    .prop_map(|(names, people)| {
-        let invitees = people
-            .into_iter()
-            .map(|(mut inv, g)| {
-                if !names.is_empty() {
-                    inv["group"] = names[g].clone().into();
-                }
-                inv
-            })
-            .collect();
-        (names, invitees)
-    })
+    (0usize..4, 1usize..12)
+        .prop_flat_map(|(groups, n)| {
+            let names: Vec<String> = ["Lãnh đạo tỉnh", "Khách mời", "CÁC SỞ, BAN, NGÀNH"]
+                [..groups.min(3)]
+                .iter()
+                .map(|g| g.to_string())
+                .collect();
+            let people: Vec<_> = (0..n)
+                .map(|i| (invitee(i), 0..names.len().max(1)))
+                .collect();
+            (Just(names), people)
+        })
+        .prop_map(|(names, people)| {
+            let invitees = people
+                .into_iter()
+                .map(|(mut inv, g)| {
+                    if !names.is_empty() {
+                        inv["group"] = names[g].clone().into();
+                    }
+                    inv
+                })
+                .collect();
+            (names, invitees)
+        })
 }
 
 proptest! {

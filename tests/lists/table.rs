@@ -3,7 +3,9 @@
 
 use serde_json::json;
 
-use crate::fixtures::{V, import, invitees, model_with_list, office_invitees, office_list, run_en, workbook};
+use crate::fixtures::{
+    V, import, invitees, model_with_list, office_invitees, office_list, run_en, workbook,
+};
 use crate::support::{hoinghi, s};
 
 #[test]
@@ -33,7 +35,8 @@ fn nothing_is_skipped_silently_check_tells_each_row_not_taken() {
     }
     // The section rows are the model's groups now, in the order met.
     assert!(
-        run.stdout.contains("invitations: 5 (4 to persons, 1 to organisations)"),
+        run.stdout
+            .contains("invitations: 5 (4 to persons, 1 to organisations)"),
         "{}",
         run.stdout
     );
@@ -51,7 +54,11 @@ fn the_summary_is_in_vietnamese_by_default_and_import_prints_it_too() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("8 dòng bỏ qua: 1–2 (trên dòng tiêu đề"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("8 dòng bỏ qua: 1–2 (trên dòng tiêu đề"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -74,7 +81,9 @@ fn a_header_row_given_in_the_model_or_on_the_command_line_wins() {
     let given = invitees(&import(&file, &["--header-row", "2"]).ok());
     assert_eq!(
         given,
-        [json!({"id": "r3", "name": "Lê Văn An", "position": "Giám đốc", "organization": "Sở Y tế"})]
+        [
+            json!({"id": "r3", "name": "Lê Văn An", "position": "Giám đốc", "organization": "Sở Y tế"})
+        ]
     );
     let model = model_with_list(
         dir.path(),
@@ -82,11 +91,16 @@ fn a_header_row_given_in_the_model_or_on_the_command_line_wins() {
         None,
     );
     let run = run_en(&["check", s(&model)]).ok();
-    assert!(run.stdout.contains("header on row 2; 1 row(s)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("header on row 2; 1 row(s)"),
+        "{}",
+        run.stdout
+    );
     // A row with no name column is refused with what to do.
     let run = import(&file, &["--header-row", "3"]).failed();
     assert!(
-        run.stderr.contains("ds.xlsx, sheet \"Danh sách\", row 3: the header row has no column"),
+        run.stderr
+            .contains("ds.xlsx, sheet \"Danh sách\", row 3: the header row has no column"),
         "{}",
         run.stderr
     );
