@@ -145,6 +145,7 @@ catalogue! {
             "    {count} row(s) skipped: {rows}";
         SkipAboveHeader => "trên dòng tiêu đề", "above the header";
         SkipColumnNumbers => "dòng đánh số cột", "numbers of the columns";
+        SkipSecondHeaderRow => "dòng thứ hai của tiêu đề", "second row of the header";
         SkipRepeatedHeader => "dòng tiêu đề lặp lại", "the header repeated";
         SkipEmpty => "trống", "empty";
         SkipNothingRead => "chỉ có chữ ở các cột không đọc", "text only in columns not read";

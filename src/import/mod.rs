@@ -101,6 +101,8 @@ pub enum Skip {
     AboveHeader,
     /// The row under the header that numbers its columns: (1), (2) …
     ColumnNumbers,
+    /// The second row of a header of two rows.
+    SecondHeaderRow,
     /// The header typed again lower down.
     RepeatedHeader,
     /// Nothing in it, or only a row number.
@@ -193,6 +195,7 @@ fn reason(why: Skip) -> ListMsg {
     match why {
         Skip::AboveHeader => ListMsg::SkipAboveHeader,
         Skip::ColumnNumbers => ListMsg::SkipColumnNumbers,
+        Skip::SecondHeaderRow => ListMsg::SkipSecondHeaderRow,
         Skip::RepeatedHeader => ListMsg::SkipRepeatedHeader,
         Skip::Empty => ListMsg::SkipEmpty,
         Skip::NothingRead => ListMsg::SkipNothingRead,

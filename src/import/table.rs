@@ -128,13 +128,25 @@ pub fn read(
         converted: Vec::new(),
     };
     table.out.report.header_row = header_row + 1;
-    table.map_columns(header_row, header)?;
+    // A header of two rows ("Liên hệ" over "Điện thoại" and "Email"): the row under it is its
+    // second row when it names columns the first leaves unnamed, and holds nothing else.
+    let sub = grid
+        .get(header_index + 1)
+        .filter(|(row, cells)| *row == header_row + 1 && is_second_header_row(header, cells))
+        .map(|(row, cells)| (*row, cells.as_slice()));
+    table.map_columns(header_row, header, sub)?;
     for (row, cells) in &grid[..header_index] {
         table.skip(*row, Skip::AboveHeader, first_text(cells));
     }
-    let mut ended = false;
+    let mut body = header_index + 1;
     let mut last_row = header_row;
-    for (i, (row, cells)) in grid[header_index + 1..].iter().enumerate() {
+    if let Some((row, _)) = sub {
+        table.skip(row, Skip::SecondHeaderRow, None);
+        body += 1;
+        last_row = row;
+    }
+    let mut ended = false;
+    for (i, (row, cells)) in grid[body..].iter().enumerate() {
         if *row > last_row + 1 {
             table.skip_rows(last_row + 1, row - 1, Skip::Empty);
         }
@@ -315,6 +327,36 @@ fn numbers_columns(cells: &[(usize, Cell)]) -> bool {
             .all(|(i, m)| *m == Some(marks[0].unwrap_or(0) + i as u32))
 }
 
+/// The text of the cell at column `c` of a row, if it holds text.
+fn text_at(cells: &[(usize, Cell)], c: usize) -> Option<&String> {
+    cells
+        .iter()
+        .find(|(col, _)| *col == c)
+        .and_then(|(_, cell)| match cell {
+            Cell::Text(t) => Some(t),
+            _ => None,
+        })
+}
+
+/// Whether the row under the header is its second row: text only, each cell a column name or
+/// under a header cell that names none, and one at least naming a column the header leaves
+/// unnamed. An invitee's row has values under named columns, never their names.
+fn is_second_header_row(header: &[(usize, Cell)], cells: &[(usize, Cell)]) -> bool {
+    let names_none = |c: usize| text_at(header, c).is_none_or(|t| field_of(t).is_none());
+    let mut adds = false;
+    for (c, cell) in cells {
+        let Cell::Text(text) = cell else {
+            return false;
+        };
+        match field_of(text) {
+            Some(_) => adds |= names_none(*c),
+            None if names_none(*c) => {}
+            None => return false,
+        }
+    }
+    adds
+}
+
 /// The first text of a row, shortened, to name it in the summary.
 fn first_text(cells: &[(usize, Cell)]) -> Option<String> {
     cells.iter().find_map(|(_, c)| match c {
@@ -344,29 +386,51 @@ struct Table<'a> {
 }
 
 impl Table<'_> {
-    /// Which field each column of the header fills; a second column for one field is an
-    /// error, an unknown one a warning.
-    fn map_columns(&mut self, row: usize, header: &[(usize, Cell)]) -> Result<(), Problems> {
+    /// Which field each column of the header fills (the second row of a two-row header naming
+    /// it, if there is one); a second column for one field is an error, an unknown one a
+    /// warning.
+    fn map_columns(
+        &mut self,
+        row: usize,
+        header: &[(usize, Cell)],
+        second: Option<(usize, &[(usize, Cell)])>,
+    ) -> Result<(), Problems> {
+        let mut columns: Vec<usize> = header
+            .iter()
+            .chain(second.map_or(&[][..], |(_, cells)| cells))
+            .map(|(c, _)| *c)
+            .collect();
+        columns.sort_unstable();
+        columns.dedup();
         let mut problems = Vec::new();
-        for (c, cell) in header {
-            let Cell::Text(title) = cell else { continue };
-            match field_of(title) {
-                Some(field) if self.columns.iter().any(|(_, f)| *f == field) => {
+        for c in columns {
+            let top = text_at(header, c).map(|t| (row, t));
+            let below = second.and_then(|(r, cells)| text_at(cells, c).map(|t| (r, t)));
+            let chosen = [below, top]
+                .into_iter()
+                .flatten()
+                .find_map(|(r, t)| field_of(t).map(|f| (r, t, f)));
+            match chosen {
+                Some((r, title, field)) if self.columns.iter().any(|(_, f)| *f == field) => {
                     problems.push(Problem::error(
-                        self.at.cell(row, *c),
+                        self.at.cell(r, c),
                         ListMsg::SecondColumn {
                             title: title.clone(),
                             field: field.to_string(),
                         },
                     ))
                 }
-                Some(field) => self.columns.push((*c, field)),
-                None => self.out.warnings.push(Problem::warning(
-                    self.at.cell(row, *c),
-                    ListMsg::UnknownColumn {
-                        title: title.clone(),
-                    },
-                )),
+                Some((_, _, field)) => self.columns.push((c, field)),
+                None => {
+                    if let Some((r, title)) = below.or(top) {
+                        self.out.warnings.push(Problem::warning(
+                            self.at.cell(r, c),
+                            ListMsg::UnknownColumn {
+                                title: title.clone(),
+                            },
+                        ));
+                    }
+                }
             }
         }
         if problems.is_empty() {
@@ -416,6 +480,8 @@ impl Table<'_> {
         if numbered {
             return if cells.iter().any(|(c, _)| self.reads(*c)) {
                 Row::Invitee
+            } else if cells.len() > 1 {
+                Row::Skip(Skip::NothingRead)
             } else {
                 Row::Skip(Skip::Empty)
             };
@@ -841,6 +907,20 @@ mod tests {
                 (4, Skip::ColumnNumbers)
             ]
         );
+    }
+
+    #[test]
+    fn a_header_of_two_rows_names_the_columns_of_its_second_row() {
+        let g = grid(&[
+            &["STT", "Họ và tên", "Đơn vị", "Liên hệ", ""],
+            &["STT", "Họ và tên", "Đơn vị", "Điện thoại", "Email"],
+            &["1", "Lê Văn An", "Sở Y tế", "0912345678", "an@x.vn"],
+        ]);
+        let sheet = read(&g, "a.csv", None, None).unwrap();
+        assert_eq!(sheet.invitees[0]["phone"], "0912345678");
+        let warned: Vec<String> = sheet.warnings.iter().map(|w| at(&w.place)).collect();
+        assert_eq!(warned, ["a.csv, cell E2"]);
+        assert_eq!(sheet.report.skipped[0].why, Skip::SecondHeaderRow);
     }
 
     #[test]

@@ -66,41 +66,42 @@ fn a_header_row_given_in_the_model_or_on_the_command_line_wins() {
     use V::S;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ds.xlsx");
-    // A key above the table looks like a header; the office's header is the second row.
+    // A small table of who to contact sits above the list, and looks like its header.
     workbook(
         &file,
         &[
             vec![S("Đơn vị"), S("Tên")],
+            vec![S("Ban Tổ chức"), S("Lê Thị Hoa")],
             vec![S("Họ và tên"), S("Chức vụ"), S("Đơn vị")],
             vec![S("Lê Văn An"), S("Giám đốc"), S("Sở Y tế")],
         ],
         &[],
     );
     let guessed = invitees(&import(&file, &[]).ok());
-    assert_eq!(guessed[0]["organization"], "Lê Văn An");
-    let given = invitees(&import(&file, &["--header-row", "2"]).ok());
+    assert_eq!(guessed[1]["organization"], "Lê Văn An");
+    let given = invitees(&import(&file, &["--header-row", "3"]).ok());
     assert_eq!(
         given,
         [
-            json!({"id": "r3", "name": "Lê Văn An", "position": "Giám đốc", "organization": "Sở Y tế"})
+            json!({"id": "r4", "name": "Lê Văn An", "position": "Giám đốc", "organization": "Sở Y tế"})
         ]
     );
     let model = model_with_list(
         dir.path(),
-        json!({"file": "ds.xlsx", "header_row": 2}),
+        json!({"file": "ds.xlsx", "header_row": 3}),
         None,
     );
     let run = run_en(&["check", s(&model)]).ok();
     assert!(
-        run.stdout.contains("header on row 2; 1 row(s)"),
+        run.stdout.contains("header on row 3; 1 row(s)"),
         "{}",
         run.stdout
     );
     // A row with no name column is refused with what to do.
-    let run = import(&file, &["--header-row", "3"]).failed();
+    let run = import(&file, &["--header-row", "4"]).failed();
     assert!(
         run.stderr
-            .contains("ds.xlsx, sheet \"Danh sách\", row 3: the header row has no column"),
+            .contains("ds.xlsx, sheet \"Danh sách\", row 4: the header row has no column"),
         "{}",
         run.stderr
     );
@@ -137,5 +138,43 @@ fn rows_under_a_section_keep_their_own_group_column() {
             json!({"id": "r3", "name": "Lê Văn An", "group": "KHÁCH MỜI"}),
             json!({"id": "r4", "name": "Bùi Thị Hà", "group": "Báo chí"}),
         ]
+    );
+}
+
+#[test]
+fn a_header_of_two_rows_with_merged_cells_is_read_as_one() {
+    use V::{N, S};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ds.xlsx");
+    // "STT" and "Họ và tên" merged down two rows; "Liên hệ" across "Điện thoại" and "Email".
+    workbook(
+        &file,
+        &[
+            vec![S("STT"), S("Họ và tên"), S("Liên hệ")],
+            vec![S(""), S(""), S("Điện thoại"), S("Email")],
+            vec![
+                N(1.0),
+                S("Lê Văn An"),
+                N(912345678.0),
+                S("an@langson.gov.vn"),
+            ],
+        ],
+        &[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3)],
+    );
+    let run = import(&file, &[]).ok();
+    assert_eq!(
+        invitees(&run),
+        [json!({"id": "r3", "name": "Lê Văn An", "phone": "0912345678"})]
+    );
+    assert!(
+        run.stderr
+            .contains("cell D2: the column \"Email\" is not one hoinghi knows"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("2 (second row of the header)"),
+        "{}",
+        run.stderr
     );
 }
