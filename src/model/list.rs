@@ -77,7 +77,9 @@ pub fn read_into(root: &mut Value, dir: &Path, problems: &mut Vec<Problem>) -> O
 
 /// Adds the groups a list's section rows start to the model's `groups`, after those it lists,
 /// in the order met: a section row defines its group, as `groups` does for a list in the
-/// model. A `groups` that is not a list is left for the reader to report.
+/// model. A section the model lists in other capitals ("LÃNH ĐẠO TỈNH" for "Lãnh đạo tỉnh")
+/// is that group, under the model's spelling. A `groups` that is not a list is left for the
+/// reader to report.
 fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
     if sections.is_empty() {
         return;
@@ -91,12 +93,28 @@ fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
     let Value::Array(groups) = groups else {
         return;
     };
-    for (_, name) in sections {
-        let known = groups.iter().any(|g| {
-            g.as_str().or_else(|| g.get("name").and_then(Value::as_str)) == Some(name.as_str())
+    let mut renamed = Vec::new();
+    for (_, section) in sections {
+        let listed = groups.iter().find_map(|g| {
+            let name = g
+                .as_str()
+                .or_else(|| g.get("name").and_then(Value::as_str))?;
+            (name.to_lowercase() == section.to_lowercase()).then(|| name.to_string())
         });
-        if !known {
-            groups.push(Value::String(name.clone()));
+        match listed {
+            Some(name) if name != *section => renamed.push((section.clone(), name)),
+            Some(_) => {}
+            None => groups.push(Value::String(section.clone())),
+        }
+    }
+    if let Some(Value::Array(invitees)) = root.get_mut("invitees") {
+        for invitee in invitees {
+            let Some(group) = invitee.get_mut("group") else {
+                continue;
+            };
+            if let Some((_, name)) = renamed.iter().find(|(s, _)| group == s.as_str()) {
+                *group = Value::String(name.clone());
+            }
         }
     }
 }

@@ -15,6 +15,12 @@ fn the_offices_own_list_gives_the_right_invitees_and_groups() {
     office_list(&file);
     let run = import(&file, &[]).ok();
     assert_eq!(invitees(&run), office_invitees(), "{}", run.stderr);
+    // With the groups, so that the JSON can go into a model as it is.
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        json["groups"],
+        json!(["LÃNH ĐẠO TỈNH", "CÁC SỞ, BAN, NGÀNH"])
+    );
 }
 
 #[test]
