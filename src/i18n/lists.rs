@@ -11,6 +11,9 @@ catalogue! {
         NotAWorkbook =>
             "không phải bảng tính Excel hay OpenDocument (tệp hỏng, hoặc là loại tệp khác được đặt tên bảng tính): hãy mở bằng Excel rồi lưu lại thành .xlsx",
             "is not an Excel or OpenDocument workbook (damaged, or another kind of file named as one): open it in Excel and save it again as .xlsx";
+        Encrypted =>
+            "được bảo vệ bằng mật khẩu nên không đọc được: hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại",
+            "is protected by a password and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again";
         WebPage =>
             "là một trang web (HTML) hoặc tệp XML chứ không phải bảng tính, như một số phần mềm xuất \"ra Excel\": hãy mở bằng Excel rồi chọn Tệp › Lưu thành › Sổ làm việc Excel (.xlsx)",
             "is a web page (HTML) or an XML file, not a workbook, as some programs export \"to Excel\": open it in Excel and choose File › Save As › Excel Workbook (.xlsx)";

@@ -328,10 +328,6 @@ pub fn read(path: &Path, shown: &str, options: &Options) -> Result<Sheet, Proble
             (read.grid, Some(read.sheet), None)
         }
     };
-    let rows = grid.len();
-    if rows > MAX_ROWS {
-        return Err(fail(ListMsg::TooManyRows { max: MAX_ROWS }.into()));
-    }
     let mut sheet = table::read(&grid, shown, sheet_name.as_deref(), options.header_row)?;
     warnings.append(&mut sheet.warnings);
     sheet.warnings = warnings;
@@ -394,6 +390,10 @@ fn sniff(bytes: &[u8], extension: &str) -> Result<Kind, ListMsg> {
         return workbook::zip_kind(bytes);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // Excel wraps a workbook saved with a password in such a compound file.
+        if matches!(extension, "xlsx" | "xlsm" | "xlsb") {
+            return Err(ListMsg::Encrypted);
+        }
         return Ok(Kind::Xls);
     }
     let start = bytes
@@ -453,10 +453,10 @@ mod tests {
 
     #[test]
     fn files_are_told_by_their_content() {
-        assert_eq!(
-            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "xlsx"),
-            Ok(Kind::Xls)
-        );
+        let compound = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest";
+        assert_eq!(sniff(compound, "xls"), Ok(Kind::Xls));
+        // A workbook saved with a password.
+        assert_eq!(sniff(compound, "xlsx"), Err(ListMsg::Encrypted));
         assert_eq!(
             sniff("Họ và tên;Đơn vị\n".as_bytes(), "csv"),
             Ok(Kind::Text)

@@ -114,12 +114,11 @@ pub fn read(
     header_row: Option<usize>,
 ) -> Result<Sheet, Problems> {
     let at = Places { shown, sheet };
-    let header_at = match header_row {
+    let header_index = match header_row {
         Some(row) => given_header(grid, row, &at)?,
         None => guess_header(grid, &at)?,
     };
-    let (header_index, header) = (header_at, &grid[header_at].1);
-    let header_row = grid[header_at].0;
+    let (header_row, header) = (grid[header_index].0, &grid[header_index].1);
     let mut table = Table {
         at,
         out: Sheet::default(),
