@@ -35,6 +35,9 @@ catalogue! {
         PartTooLarge { part: String, max: String, total: String } =>
             "phần \"{part}\" của bảng tính khi giải nén lớn hơn mức cho phép ({max} một phần, {total} cả tệp): tệp hỏng hoặc không phải danh sách bình thường; hãy mở bằng Excel, chỉ giữ danh sách, rồi lưu lại",
             "the part \"{part}\" of the workbook expands beyond the limit ({max} a part, {total} in all): the file is damaged or not an ordinary list; open it in Excel, keep only the list and save it again";
+        TooManyMerges =>
+            "có nhiều ô gộp hơn mọi danh sách đại biểu: tệp hỏng hoặc không phải danh sách bình thường; hãy bỏ gộp ô (Trang đầu › Gộp và căn giữa) rồi lưu lại",
+            "has more merged cells than any list of invitees: the file is damaged or not an ordinary list; unmerge the cells (Home › Merge & Center) and save it again";
         SheetOfCsv { sheet: String } =>
             "tệp CSV không có trang tính nên trang \"{sheet}\" được bỏ qua; cả tệp được đọc",
             "a CSV file has no sheets, so the sheet \"{sheet}\" is ignored; the whole file is read";

@@ -328,13 +328,11 @@ fn numbers_columns(cells: &[(usize, Cell)]) -> bool {
 
 /// The text of the cell at column `c` of a row, if it holds text.
 fn text_at(cells: &[(usize, Cell)], c: usize) -> Option<&String> {
-    cells
-        .iter()
-        .find(|(col, _)| *col == c)
-        .and_then(|(_, cell)| match cell {
-            Cell::Text(t) => Some(t),
-            _ => None,
-        })
+    let at = cells.binary_search_by_key(&c, |(col, _)| *col).ok()?;
+    match &cells[at].1 {
+        Cell::Text(t) => Some(t),
+        _ => None,
+    }
 }
 
 /// Whether the row under the header is its second row: text only, each cell a column name or
@@ -439,11 +437,12 @@ impl Table<'_> {
         }
     }
 
+    /// The field of a column; the columns are kept in order, and a sheet may have thousands.
     fn field(&self, column: usize) -> Option<&'static str> {
         self.columns
-            .iter()
-            .find(|(c, _)| *c == column)
-            .map(|(_, f)| *f)
+            .binary_search_by_key(&column, |(c, _)| *c)
+            .ok()
+            .map(|i| self.columns[i].1)
     }
 
     fn skip(&mut self, row: usize, why: Skip, text: Option<String>) {

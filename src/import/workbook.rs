@@ -163,7 +163,7 @@ pub(super) fn read(
     };
     let merges: Vec<Merge> = merges.iter().map(|d| (d.start, d.end)).collect();
     Ok(WorkbookRead {
-        grid: cells.into_grid(&merges),
+        grid: cells.into_grid(&merges).map_err(|m| fail(m.into()))?,
         sheet: name,
     })
 }
@@ -221,7 +221,10 @@ impl Cells {
     /// The grid, each merged range's value copied down its first column into the rows of the
     /// range that hold something else (a unit merged down the rows of its people): rows that
     /// are empty but for the merge stay empty.
-    fn into_grid(mut self, merges: &[Merge]) -> Grid {
+    fn into_grid(mut self, merges: &[Merge]) -> Result<Grid, ListMsg> {
+        // Rows visited filling merges: a real list fills a few hundred; a sheet of a million
+        // merges over a hundred thousand rows each would never finish.
+        let mut budget = 10 * MAX_ROWS;
         for &((top, left), (bottom, _)) in merges {
             let (top, left, bottom) = (top as usize, left as usize, bottom as usize);
             // A merge across one row has nothing to fill (and one written upside down, nothing
@@ -238,18 +241,20 @@ impl Cells {
                 continue;
             };
             for (_, cells) in self.rows.range_mut(top + 1..=bottom) {
+                budget = budget.checked_sub(1).ok_or(ListMsg::TooManyMerges)?;
                 if !cells.iter().any(|(c, _)| *c == left) {
                     cells.push((left, value.clone()));
                 }
             }
         }
-        self.rows
+        Ok(self
+            .rows
             .into_iter()
             .map(|(row, mut cells)| {
                 cells.sort_by_key(|(c, _)| *c);
                 (row, cells)
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -328,7 +333,9 @@ mod tests {
         ] {
             cells.add(pos, Cell::Text(text.into())).unwrap();
         }
-        let grid = cells.into_grid(&[((0, 1), (4, 1)), ((0, 0), (0, 3)), ((3, 0), (1, 0))]);
+        let grid = cells
+            .into_grid(&[((0, 1), (4, 1)), ((0, 0), (0, 3)), ((3, 0), (1, 0))])
+            .unwrap();
         let unit = |row: usize| {
             grid.iter()
                 .find(|(r, _)| *r == row)
@@ -339,6 +346,19 @@ mod tests {
         assert_eq!(unit(3), Some(Cell::Text("Sở Y tế".into())));
         // Rows 2 and 4 hold nothing else, and are not made up.
         assert_eq!(grid.len(), 3);
+    }
+
+    #[test]
+    fn merges_beyond_any_real_list_are_refused_not_filled_forever() {
+        let mut cells = Cells::default();
+        for row in 0..1000 {
+            cells.add((row, 0), Cell::Text("x".into())).unwrap();
+        }
+        let merges = vec![((0, 0), (999, 0)); 20_000];
+        assert_eq!(
+            cells.into_grid(&merges).unwrap_err(),
+            ListMsg::TooManyMerges
+        );
     }
 
     #[test]
