@@ -35,6 +35,9 @@ catalogue! {
         PartTooLarge { part: String, max: String, total: String } =>
             "phần \"{part}\" của bảng tính khi giải nén lớn hơn mức cho phép ({max} một phần, {total} cả tệp): tệp hỏng hoặc không phải danh sách bình thường; hãy mở bằng Excel, chỉ giữ danh sách, rồi lưu lại",
             "the part \"{part}\" of the workbook expands beyond the limit ({max} a part, {total} in all): the file is damaged or not an ordinary list; open it in Excel, keep only the list and save it again";
+        SpanTooLarge { max: usize } =>
+            "các ô có chữ trải trên hơn {max} ô (từ ô đầu tới ô cuối), rộng hơn mọi danh sách đại biểu: tệp hỏng hoặc có ô lạc ở xa; hãy xóa các dòng, cột thừa rồi lưu lại",
+            "the cells that hold something span more than {max} cells (from the first to the last), more than any list of invitees: the file is damaged or has a stray cell far away; delete the rows and columns that do not belong and save it again";
         TooManyMerges =>
             "có nhiều ô gộp hơn mọi danh sách đại biểu: tệp hỏng hoặc không phải danh sách bình thường; hãy bỏ gộp ô (Trang đầu › Gộp và căn giữa) rồi lưu lại",
             "has more merged cells than any list of invitees: the file is damaged or not an ordinary list; unmerge the cells (Home › Merge & Center) and save it again";

@@ -60,6 +60,9 @@ pub(super) fn read(
     if kind != Kind::Xls {
         check_parts(&bytes).map_err(|m| fail(m.into()))?;
     }
+    if kind == Kind::Ods {
+        check_ods_extent(&bytes).map_err(|m| fail(m.into()))?;
+    }
     let pick = |names: Vec<String>| -> Result<String, Problems> {
         match sheet {
             Some(wanted) => names
@@ -192,6 +195,86 @@ fn check_parts(bytes: &[u8]) -> Result<(), ListMsg> {
         }
     }
     Ok(())
+}
+
+/// The most cells the rectangle of an ODS sheet's filled cells may span: calamine builds the
+/// whole rectangle, 32 bytes a cell, so this keeps it near 200 MB.
+const MAX_ODS_CELLS: u64 = 64 * MAX_ROWS as u64;
+
+/// Refuses an ODS file whose sheets' filled cells span a rectangle larger than
+/// [`MAX_ODS_CELLS`] (one cell at A1 and one far away, or a cell repeated a million times),
+/// found by one pass over `content.xml`, counting the repeats ODS writes instead of cells.
+fn check_ods_extent(bytes: &[u8]) -> Result<(), ListMsg> {
+    use quick_xml::events::{BytesStart, Event};
+    let cannot = |e: &dyn std::fmt::Display| ListMsg::CannotReadWorkbook {
+        error: e.to_string(),
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| cannot(&e))?;
+    let content = zip.by_name("content.xml").map_err(|e| cannot(&e))?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let repeats = |e: &BytesStart, name: &str| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let (mut row, mut column, mut rows) = (0u64, 0u64, 1u64);
+    // The filled rectangle of the sheet being read: top, bottom, left, right.
+    let mut extent: Option<(u64, u64, u64, u64)> = None;
+    let area = |x: Option<(u64, u64, u64, u64)>| {
+        x.map_or(0, |(t, b, l, r)| (b - t + 1).saturating_mul(r - l + 1))
+    };
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| cannot(&e))?;
+        let empty = matches!(event, Event::Empty(_));
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    (row, extent) = (0, None);
+                }
+                "table:table-row" => {
+                    (rows, column) = (repeats(e, "table:number-rows-repeated"), 0);
+                    if empty {
+                        row = row.saturating_add(rows);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let columns = repeats(e, "table:number-columns-repeated");
+                    if e.try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                    {
+                        let (bottom, right) = (
+                            row.saturating_add(rows - 1),
+                            column.saturating_add(columns.max(1) - 1),
+                        );
+                        extent = Some(match extent {
+                            None => (row, bottom, column, right),
+                            Some((t, b, l, r)) => {
+                                (t.min(row), b.max(bottom), l.min(column), r.max(right))
+                            }
+                        });
+                        if area(extent) > MAX_ODS_CELLS {
+                            return Err(ListMsg::SpanTooLarge {
+                                max: MAX_ODS_CELLS as usize,
+                            });
+                        }
+                    }
+                    column = column.saturating_add(columns);
+                }
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(rows);
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
+    }
 }
 
 /// A merged range: its first and last (row, column), 0-based.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::fixtures::{
-    V, import, invitees, model_with_list, raw_parts, run_en, workbook, workbook_with,
+    V, import, invitees, model_with_list, ods, ods_cell, raw_parts, run_en, workbook, workbook_with,
 };
 use crate::support::s;
 
@@ -253,6 +253,40 @@ fn an_unknown_sheet_names_the_sheets_there_are() {
     assert!(
         run.stderr
             .contains("has no sheet \"DS\"; its sheets are: Danh sách"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_ods_list_is_read_and_one_spanning_a_vast_rectangle_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ds.ods");
+    let row = |cells: &[&str]| {
+        let cells: String = cells.iter().map(|c| ods_cell(c)).collect();
+        format!("<table:table-row>{cells}</table:table-row>")
+    };
+    ods(
+        &file,
+        &[
+            row(&["Họ và tên", "Đơn vị"]),
+            row(&["Lê Văn An", "Sở Y tế"]),
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        invitees(&import(&file, &[]).ok()),
+        [json!({"id": "r2", "name": "Lê Văn An", "organization": "Sở Y tế"})]
+    );
+    // A few bytes that calamine would make a rectangle of ninety million cells (3 GB).
+    let far = format!(
+        r#"{}<table:table-row table:number-rows-repeated="90000"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+        row(&["Họ và tên"])
+    );
+    ods(&file, &far);
+    let run = import(&file, &[]).failed();
+    assert!(
+        run.stderr.contains("span more than 6400000 cells"),
         "{}",
         run.stderr
     );
