@@ -9,7 +9,7 @@ use crate::problem::Problems;
 use crate::vn;
 
 pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
-    let (engine, conf) = load(&cmd.input, false, out)?;
+    let (engine, conf) = load(&cmd.input, false, &cmd.today, out)?;
     let report = engine.check(&conf, cmd.strict, &Cancel::default())?;
     out.problems(&report.warnings);
     let m = &conf.model;

@@ -187,6 +187,12 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
     ),
     (
         "*",
+        Some("today"),
+        "Ngày dùng để xét nhiệm vụ của kế hoạch đã quá hạn hay chưa, dạng YYYY-MM-DD; mặc định là ngày hôm nay của máy",
+        "The day the plan's tasks are judged overdue on, YYYY-MM-DD; the system's date when left out",
+    ),
+    (
+        "*",
         Some("invitee"),
         "Đại biểu: mã (id), số thứ tự trong danh sách, hoặc dòng bảng tính (r7)",
         "The invitee: its id, its number in the list, or its spreadsheet row (r7)",
