@@ -64,7 +64,10 @@ pub fn write(conf: &Conference) -> String {
                 );
                 calendar.push(
                     Event::new()
-                        .uid(&format!("{}.{key}@hoinghi", task_key(&agency.agency, t, task)))
+                        .uid(&format!(
+                            "{}.{key}@hoinghi",
+                            task_key(&agency.agency, t, task)
+                        ))
                         .timestamp(stamp)
                         .starts(deadline)
                         .ends(deadline + Days::new(1))
@@ -149,9 +152,15 @@ mod tests {
     fn the_conference_hours_are_given_in_utc() {
         let date = NaiveDate::from_ymd_opt(2025, 10, 16).unwrap();
         let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        assert_eq!(utc(date, at(8, 0)).to_rfc3339(), "2025-10-16T01:00:00+00:00");
+        assert_eq!(
+            utc(date, at(8, 0)).to_rfc3339(),
+            "2025-10-16T01:00:00+00:00"
+        );
         // Early in the morning in Vietnam is still the day before in UTC.
-        assert_eq!(utc(date, at(6, 30)).to_rfc3339(), "2025-10-15T23:30:00+00:00");
+        assert_eq!(
+            utc(date, at(6, 30)).to_rfc3339(),
+            "2025-10-15T23:30:00+00:00"
+        );
     }
 
     #[test]

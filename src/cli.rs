@@ -11,7 +11,7 @@ use crate::engine::{Job, Settings};
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, help_of};
 use crate::model::check;
-use crate::problem::{Place, Problem};
+use crate::problem::{Place, Problem, Problems};
 
 /// Turns one model of a conference into its printed papers, laid out by Nghị định
 /// 30/2020/NĐ-CP.
@@ -132,12 +132,11 @@ pub struct TodayArgs {
 
 impl TodayArgs {
     /// The day given, else the system's date, read once for the whole run.
-    pub fn resolve(&self) -> Result<NaiveDate, Problem> {
+    pub fn resolve(&self) -> Result<NaiveDate, Problems> {
         match &self.today {
             None => Ok(chrono::Local::now().date_naive()),
-            Some(text) => {
-                check::parse_date(text.trim()).map_err(|m| Problem::error(Place::Arg("--today"), m))
-            }
+            Some(text) => check::parse_date(text.trim())
+                .map_err(|m| Problems::one(Problem::error(Place::Arg("--today"), m))),
         }
     }
 }

@@ -10,8 +10,8 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::collate::Collation;
-use crate::model::schedule::{self, Slot};
 use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
+use crate::model::schedule::{self, Slot};
 use crate::model::{
     Awardee, Awards, Conference, Exhibit, Invitee, Issuer, ItemKind, Person, Plan, Signer,
     SigningDate,

@@ -129,7 +129,7 @@ fn load(
     out: &Printer,
 ) -> Result<(Engine, Conference), Problems> {
     let mut settings = input.settings(pdf_a).map_err(Problems::one)?;
-    settings.today = Some(today.resolve().map_err(Problems::one)?);
+    settings.today = Some(today.resolve()?);
     let mut engine = match Engine::new(settings) {
         Ok(engine) => engine,
         Err(mut problems) => {

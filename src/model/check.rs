@@ -11,8 +11,8 @@ use super::schedule::Schedule;
 use super::types::{ItemKind, Model, Person, Plan};
 use crate::i18n::Text;
 use crate::i18n::model::ModelMsg;
-use crate::i18n::plan::PlanMsg;
 use crate::i18n::places::model_place;
+use crate::i18n::plan::PlanMsg;
 use crate::problem::{Place, Problem, quote, shorten};
 use crate::vn::{self, HONORIFICS};
 
@@ -389,7 +389,10 @@ fn check_plan(
     let warning = |place: String, message: Text| Problem::warning(Place::model(place), message);
 
     if !plan.is_written() && is_drafted(plan) {
-        problems.push(warning("plan.summary".into(), PlanMsg::SummaryMissing.into()));
+        problems.push(warning(
+            "plan.summary".into(),
+            PlanMsg::SummaryMissing.into(),
+        ));
     }
     if plan.summary.as_deref() == Some("") {
         problems.push(error("plan.summary".into(), ModelMsg::Empty.into()));
@@ -460,10 +463,16 @@ fn check_plan(
     let mut deadlines = Vec::new();
     for (a, agency) in plan.tasks.iter().enumerate() {
         if agency.agency.is_empty() {
-            problems.push(error(format!("plan.tasks[{a}].agency"), ModelMsg::Empty.into()));
+            problems.push(error(
+                format!("plan.tasks[{a}].agency"),
+                ModelMsg::Empty.into(),
+            ));
         }
         if agency.items.is_empty() {
-            problems.push(error(format!("plan.tasks[{a}].items"), ModelMsg::NoLines.into()));
+            problems.push(error(
+                format!("plan.tasks[{a}].items"),
+                ModelMsg::NoLines.into(),
+            ));
         }
         let mut of_agency = Vec::new();
         for (t, task) in agency.items.iter().enumerate() {
@@ -492,9 +501,8 @@ fn check_plan(
                     },
                     _ => continue,
                 };
-                problems.push(
-                    warning(at(".text"), message.into()).hint(PlanMsg::WriteDeadlineHint),
-                );
+                problems
+                    .push(warning(at(".text"), message.into()).hint(PlanMsg::WriteDeadlineHint));
             }
             if let (Some(deadline), Some(date)) = (deadline, date)
                 && deadline > date
@@ -626,9 +634,7 @@ fn check_placeholders(place: &str, text: &str, allowed: &[&str], problems: &mut 
                 allowed: allowed.join(", "),
             }
         };
-        problems.push(
-            Problem::error(Place::model(place), message).hint(PlanMsg::PlaceholderHint),
-        );
+        problems.push(Problem::error(Place::model(place), message).hint(PlanMsg::PlaceholderHint));
     }
 }
 

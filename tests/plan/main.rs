@@ -141,7 +141,10 @@ fn the_sample_plan_says_what_the_seed_plan_says_section_by_section() {
             ),
         )
         // A task list's items end with ";" and its last with "."
-        .replace("chủ thể phát biểu tham luận.", "chủ thể phát biểu tham luận;")
+        .replace(
+            "chủ thể phát biểu tham luận.",
+            "chủ thể phát biểu tham luận;",
+        )
         // An agency with one task has it on the same line, after a colon.
         .replace(
             "2. Văn phòng Uỷ ban nhân dân tỉnh Phối hợp",
@@ -304,7 +307,10 @@ fn the_checklist_flags_the_tasks_overdue_on_the_day_given() {
     assert_eq!(text.matches("QUÁ HẠN").count(), 4, "{text}");
     assert_eq!(text.matches("QUÁ HẠN 12 ngày").count(), 3, "{text}");
     assert_eq!(text.matches("QUÁ HẠN 2 ngày").count(), 1, "{text}");
-    assert!(text.contains("30/09/2025"), "deadlines as dd/mm/yyyy: {text}");
+    assert!(
+        text.contains("30/09/2025"),
+        "deadlines as dd/mm/yyyy: {text}"
+    );
     // The task's text with its deadline written in, as the plan says it.
     assert!(
         text.contains("gửi về Sở Nông nghiệp và Môi trường để tổng hợp, trước ngày 30/9/2025"),
@@ -421,7 +427,8 @@ fn a_day_that_is_not_a_date_is_refused_before_any_work() {
     let out = tempfile::tempdir().unwrap();
     let run = build(&sample(), out.path(), &["--today", "2025-13-01"]).failed();
     assert!(
-        run.stderr.contains("tùy chọn --today: \"2025-13-01\" không có trên lịch"),
+        run.stderr
+            .contains("tùy chọn --today: \"2025-13-01\" không có trên lịch"),
         "{}",
         run.stderr
     );
@@ -533,11 +540,9 @@ fn the_calendar_holds_the_deadlines_and_keeps_its_entries_when_the_model_changes
     assert!(text.contains("DTSTART;VALUE=DATE:20250930"), "{text}");
     let uids: BTreeSet<&str> = first.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(uids.len(), 6, "UIDs are unique");
-    assert!(
-        first
-            .iter()
-            .any(|e| e.2.starts_with("Hạn: UBND các xã, phường – Báo cáo đánh giá"))
-    );
+    assert!(first.iter().any(|e| {
+        e.2.starts_with("Hạn: UBND các xã, phường – Báo cáo đánh giá")
+    }));
 
     // The same model gives the same bytes.
     assert_eq!(calendar(&sample()), text);
@@ -550,10 +555,10 @@ fn the_calendar_holds_the_deadlines_and_keeps_its_entries_when_the_model_changes
         tasks[5]["items"][0]["deadline"] = "2025-10-02".into();
         tasks[5]["items"][0]["done"] = true.into();
         tasks[4]["items"][0]["text"] = "Xây dựng phóng sự, xong trước ngày {hạn}".into();
-        tasks[5]["items"]
-            .as_array_mut()
-            .unwrap()
-            .insert(0, json!({"id": "moi", "text": "Việc mới", "deadline": "2025-09-25"}));
+        tasks[5]["items"].as_array_mut().unwrap().insert(
+            0,
+            json!({"id": "moi", "text": "Việc mới", "deadline": "2025-09-25"}),
+        );
         m["event"]["date"] = "2025-10-16".into();
     });
     let text = calendar(&model);
@@ -595,7 +600,13 @@ fn the_same_model_gives_the_same_papers() {
 
 #[test]
 fn a_model_with_only_what_the_annexes_cite_has_no_plan_to_print() {
-    let run = hoinghi(&["list", "tests/fixtures/other-conference.json", "--lang", "vi"]).ok();
+    let run = hoinghi(&[
+        "list",
+        "tests/fixtures/other-conference.json",
+        "--lang",
+        "vi",
+    ])
+    .ok();
     assert!(!run.stdout.contains("ke-hoach"), "{}", run.stdout);
     assert!(!run.stdout.contains("nhiem-vu"), "{}", run.stdout);
     let run = hoinghi(&["list", SAMPLE, "--lang", "vi"]).ok();
