@@ -99,6 +99,9 @@ catalogue! {
         CheckProgramme { items: usize, start: String, end: String, session: String } =>
             "  chương trình: {items} mục, {start} - {end} ({session})",
             "  programme: {items} items, {start} - {end} ({session})";
+        CheckTasks { tasks: usize, dated: usize, done: usize, overdue: usize, today: String } =>
+            "  nhiệm vụ của kế hoạch: {tasks} việc, {dated} có thời hạn, {done} đã xong, {overdue} quá hạn tính đến ngày {today}",
+            "  the plan's tasks: {tasks}, {dated} with a deadline, {done} done, {overdue} overdue on {today}";
         CheckList { file: String, header: usize, invitees: usize } =>
             "  danh sách: {file}, tiêu đề ở dòng {header}, {invitees} đại biểu",
             "  list: {file}, header on row {header}, {invitees} invitees";

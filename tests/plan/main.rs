@@ -398,6 +398,13 @@ fn check_warns_of_overdue_tasks_and_of_deadlines_after_the_conference() {
         run.stderr
     );
     assert!(run.stderr.contains("ghi \"done\": true"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "nhiệm vụ của kế hoạch: 12 việc, 6 có thời hạn, 0 đã xong, 4 quá hạn tính đến ngày 12/10/2025"
+        ),
+        "{}",
+        run.stdout
+    );
     let early = hoinghi(&["check", SAMPLE, "--today", "2025-09-01", "--lang", "vi"]).ok();
     assert!(!early.stderr.contains("quá hạn"), "{}", early.stderr);
 
