@@ -174,7 +174,7 @@ struct TaskText {
 /// How late an overdue task is.
 #[derive(Serialize)]
 struct Late {
-    days: i64,
+    days: u64,
 }
 
 #[derive(Serialize)]
@@ -498,12 +498,9 @@ fn tasks(conf: &Conference, today: Option<NaiveDate>) -> Vec<AgencyText<'_>> {
                     text: task_text(&task.text, deadline),
                     due: deadline.map(|d| d.format("%d/%m/%Y").to_string()),
                     done: task.done,
-                    late: match (deadline, today) {
-                        (Some(d), Some(today)) if !task.done && d < today => Some(Late {
-                            days: (today - d).num_days(),
-                        }),
-                        _ => None,
-                    },
+                    late: today
+                        .and_then(|today| task.days_late(deadline, today))
+                        .map(|days| Late { days }),
                 })
                 .collect(),
         })

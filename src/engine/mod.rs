@@ -388,18 +388,18 @@ impl Engine {
         };
         let mut late = Vec::new();
         for (a, (agency, deadlines)) in plan.tasks.iter().zip(&conf.deadlines).enumerate() {
-            for (t, (task, deadline)) in agency.items.iter().zip(deadlines).enumerate() {
-                let Some(deadline) = *deadline else { continue };
-                if task.done || deadline >= today {
+            for (t, (task, &deadline)) in agency.items.iter().zip(deadlines).enumerate() {
+                let (Some(days), Some(deadline)) = (task.days_late(deadline, today), deadline)
+                else {
                     continue;
-                }
+                };
                 late.push(
                     Problem::warning(
                         Place::model(format!("plan.tasks[{a}].items[{t}].deadline")),
                         PlanMsg::Overdue {
                             agency: agency.agency.clone(),
                             deadline: crate::vn::short_date(deadline),
-                            days: (today - deadline).num_days().unsigned_abs(),
+                            days,
                         },
                     )
                     .hint(PlanMsg::OverdueHint),

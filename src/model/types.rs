@@ -485,6 +485,19 @@ fn default_size() -> u32 {
     14
 }
 
+impl Task {
+    /// How many days past its deadline the task is on `today`, if it is late: it has a
+    /// deadline, it is not done, and the deadline has passed.
+    pub fn days_late(
+        &self,
+        deadline: Option<chrono::NaiveDate>,
+        today: chrono::NaiveDate,
+    ) -> Option<u64> {
+        let deadline = deadline?;
+        (!self.done && deadline < today).then(|| (today - deadline).num_days().unsigned_abs())
+    }
+}
+
 /// Một giấy mời: gửi một người (`name`), một đơn vị (`organization`), hoặc cả hai.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

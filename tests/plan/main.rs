@@ -238,6 +238,35 @@ fn the_composition_carries_the_counts_of_the_current_list() {
 }
 
 #[test]
+fn once_the_date_is_fixed_the_plan_says_when_and_where_as_the_invitations_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_with(dir.path(), "dated.json", SAMPLE, |m| {
+        m["event"]["date"] = "2025-10-16".into();
+        m["plan"]["closing"] = "Trên đây là Kế hoạch tổ chức Hội nghị".into();
+        m["plan"]["items"][0]["text"] = "{số bàn} bàn, {số tham luận} bài tham luận.".into();
+    });
+    let out = dir.path().join("out");
+    build(&model, &out, &["--only", "ke-hoach"]).ok();
+    let text = plan_text(&Pdf::open(&out.join("ke-hoach.pdf")));
+    assert!(
+        text.contains(
+            "1. Thời gian: 01 buổi, 08 giờ 00 phút, thứ Năm, ngày 16/10/2025. \
+             2. Địa điểm: Nhà khách A1, số 35 Đường Đinh Tiên Hoàng, phường Lương Văn Tri. "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("6. Trưng bày, giới thiệu một số sản phẩm OCOP: 11 bàn, 08 bài tham luận."),
+        "{text}"
+    );
+    // A closing paragraph ends the plan, and the last task ends as any other agency's.
+    assert!(
+        text.contains("để xem xét, tổng hợp. Trên đây là Kế hoạch tổ chức Hội nghị./. Nơi nhận:"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_annexes_are_in_the_plan_on_landscape_pages_numbered_on_their_own() {
     let out = tempfile::tempdir().unwrap();
     build(
