@@ -130,6 +130,8 @@ struct PlanText<'a> {
     composition: Vec<String>,
     /// Every group of the list with its count of invitations, for a composition left empty.
     groups: Vec<GroupCount<'a>>,
+    /// How many invitations go to invitees in no group, "00" when none.
+    others: String,
     content: Option<&'a str>,
     /// The plan's own programme lines, else the agenda's items.
     programme: Vec<&'a str>,
@@ -449,6 +451,7 @@ fn plan<'a>(p: &'a Plan, conf: &'a Conference) -> PlanText<'a> {
             })
             .filter(|g| g.count != count_words(0))
             .collect(),
+        others: count_words(m.invitees.iter().filter(|i| i.group.is_none()).count()),
         content: p.content.as_deref(),
         programme: if p.programme.is_empty() {
             m.agenda.iter().map(|item| item.content.as_str()).collect()
