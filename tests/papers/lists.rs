@@ -199,12 +199,13 @@ fn bad_cells_are_all_reported_with_file_and_cell() {
         "Lỗi: dai-bieu.xlsx, trang \"DS\", ô D3: \"ban công\" không phải chỗ ngồi: hãy ghi \"Chủ tọa\" (đoàn chủ tịch) hoặc \"Hàng đầu\" (hàng ghế đầu)",
         "Lỗi: dai-bieu.xlsx, trang \"DS\", ô C2: \"Ong\" không phải \"Đồng chí\", \"Ông\" hoặc \"Bà\"",
         "Lỗi: dai-bieu.xlsx, trang \"DS\", dòng 4: không có cả họ tên lẫn đơn vị: giấy mời gửi cho ai?",
-        "Lỗi: dai-bieu.xlsx, trang \"DS\", ô E5: \"Khách mời\" không phải một nhóm của hội nghị: Khách",
+        "Lỗi: dai-bieu.xlsx, trang \"DS\", ô C4: có danh xưng nhưng không có họ tên",
+        "Lỗi: dai-bieu.xlsx, trang \"DS\", ô E5: \"Khách mời\" không phải một nhóm của hội nghị: \"Khách\"",
         "Cảnh báo: dai-bieu.xlsx, trang \"DS\", ô F1: cột \"Sở thích\" không phải cột hoinghi biết nên được bỏ qua",
     ] {
         assert_contains(&run.stderr, expected);
     }
-    assert_eq!(run.stderr.lines().last(), Some("có 4 lỗi; không ghi gì"));
+    assert_eq!(run.stderr.lines().last(), Some("có 5 lỗi; không ghi gì"));
     hoinghi(&[
         "check",
         s(&model_with_list(

@@ -323,8 +323,9 @@ fn a_programme_past_midnight_is_an_error() {
         m["session"]["end"] = json!("23:59");
     });
     hoinghi(&["check", s(&model)]).exit(1).says(
-        "Lỗi: Mục chương trình thứ 1 (agenda[0]), trường \"Thời lượng (phút)\": chương trình sẽ kéo \
-         dài qua nửa đêm: ",
+        "Lỗi: Mục chương trình thứ 3 (agenda[2]), trường \"Thời lượng (phút)\": chương trình sẽ kéo \
+         dài qua nửa đêm: \"Báo cáo tổng kết công tác chuyển đổi số năm 2025, phương hướng, nhiệm vụ \
+         năm 2026\" kết thúc lúc 00h10 ngày hôm sau\n",
     );
 }
 

@@ -151,10 +151,9 @@ fn the_same_input_gives_byte_identical_pdfs() {
     let dir = tempfile::tempdir().unwrap();
     build(&repo(SMALL), &dir.path().join("a"), &[]).ok();
     build(&repo(SMALL), &dir.path().join("b"), &[]).ok();
-    assert_eq!(
-        snapshot(&dir.path().join("a")),
-        snapshot(&dir.path().join("b"))
-    );
+    let a = reproducible(&dir.path().join("a"));
+    assert!(a.len() > 6, "{} files", a.len());
+    assert_same_files(&a, &reproducible(&dir.path().join("b")));
 }
 
 #[test]
@@ -228,10 +227,7 @@ fn a_rebuild_after_a_change_gives_the_same_bytes_as_a_fresh_build() {
     let fresh = dir.path().join("fresh");
     build(&model, &fresh, &["--only", "giay-moi"]).ok();
     assert_eq!(pdfs(&out).len(), 61);
-    assert!(
-        pdfs(&out) == pdfs(&fresh),
-        "the rebuilt files differ from a fresh build's"
-    );
+    assert_same_files(&pdfs(&out), &pdfs(&fresh));
     let merged = Pdf::open(&out.join("giay-moi.pdf"));
     assert_eq!(merged.page_count(), 60);
     assert!(merged.page_text(41).contains("Hoàng Văn Tuấn"));

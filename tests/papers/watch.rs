@@ -53,6 +53,6 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_output_after_a_bad_one() {
             model.display()
         ),
     );
-    assert_eq!(pdfs(&out), good);
+    assert_same_files(&pdfs(&out), &good);
     assert!(Pdf::open(&renamed).page_text(1).contains("Hoàng Văn Mới"));
 }

@@ -280,3 +280,30 @@ pub fn pdfs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         })
         .collect()
 }
+
+/// Every file under `dir` but the manifest, which also records when each file was written:
+/// what two builds of the same input must have byte for byte.
+#[track_caller]
+pub fn reproducible(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.as_os_str() != ".hoinghi-manifest.json")
+        .collect()
+}
+
+/// Asserts two sets of files (from [`snapshot`] or [`pdfs`]) are the same, naming the files
+/// that differ rather than printing their bytes.
+#[track_caller]
+pub fn assert_same_files(left: &[(PathBuf, Vec<u8>)], right: &[(PathBuf, Vec<u8>)]) {
+    let names = |files: &[(PathBuf, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(p, _)| p.display().to_string()).collect()
+    };
+    assert_eq!(names(left), names(right), "not the same files");
+    let differ: Vec<String> = left
+        .iter()
+        .zip(right)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((p, _), _)| p.display().to_string())
+        .collect();
+    assert!(differ.is_empty(), "these files differ: {differ:?}");
+}
