@@ -136,16 +136,16 @@ fn paths_after(code: &str, from: &str) -> Vec<Vec<String>> {
             continue;
         }
         let tail = &code[at..];
-        expand(tail, &mut Vec::new(), &mut found);
+        expand(tail, &[], &mut found);
     }
     found
 }
 
 /// Reads one path (or a `{…}` group of paths) at the start of `text`, after `prefix`.
-fn expand(text: &str, prefix: &mut Vec<String>, found: &mut Vec<Vec<String>>) -> usize {
+fn expand(text: &str, prefix: &[String], found: &mut Vec<Vec<String>>) -> usize {
     let mut pos = 0;
     let bytes = text.as_bytes();
-    let mut segments = prefix.clone();
+    let mut segments = prefix.to_vec();
     loop {
         if text[pos..].starts_with('{') {
             pos += 1;
@@ -156,8 +156,7 @@ fn expand(text: &str, prefix: &mut Vec<String>, found: &mut Vec<Vec<String>>) ->
                 if pos >= text.len() || text[pos..].starts_with('}') {
                     return pos + 1;
                 }
-                let mut inner = segments.clone();
-                let used = expand(&text[pos..], &mut inner, found);
+                let used = expand(&text[pos..], &segments, found);
                 if used == 0 {
                     return pos;
                 }

@@ -13,6 +13,7 @@ use super::*;
 /// The sample with one mistake of each kind in five places: a date not on the calendar, a
 /// number where a name belongs, an unknown key in the programme, a wrong honorific and no
 /// signer at all.
+#[track_caller]
 fn five_mistakes(dir: &Path) -> PathBuf {
     model_with(dir, "m.json", SAMPLE, |m| {
         m["event"]["date"] = json!("2025-02-30");
@@ -33,6 +34,7 @@ fn lines_starting<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
 }
 
 /// Writes `text` as a model file in `dir`.
+#[track_caller]
 fn model_text(dir: &Path, text: &str) -> PathBuf {
     let path = dir.join("m.json");
     std::fs::write(&path, text).unwrap();

@@ -5,6 +5,7 @@ use serde_json::json;
 use super::*;
 
 /// Writes an XLSX workbook with one sheet of text rows (whole numbers as numbers, as Excel has them).
+#[track_caller]
 fn xlsx(path: &Path, sheet: &str, rows: &[&[&str]]) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let worksheet = workbook.add_worksheet();
@@ -26,6 +27,7 @@ fn xlsx(path: &Path, sheet: &str, rows: &[&[&str]]) {
 }
 
 /// The small model with its invitees taken from `list` (a file in `dir`), and `groups`.
+#[track_caller]
 fn model_with_list(dir: &Path, list: serde_json::Value, groups: &[&str]) -> std::path::PathBuf {
     model_with(dir, "model.json", SMALL, |m| {
         m["invitees"] = list;
@@ -34,6 +36,7 @@ fn model_with_list(dir: &Path, list: serde_json::Value, groups: &[&str]) -> std:
 }
 
 /// The delegate list's text between its title and its end, where the names are.
+#[track_caller]
 fn delegate_names(out: &Path) -> String {
     Pdf::open(&out.join("danh-sach-dai-bieu.pdf")).text()
 }

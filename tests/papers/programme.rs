@@ -6,6 +6,7 @@ use serde_json::json;
 use super::*;
 
 /// The clock times the model implies, computed here independently: "14h00 - 14h10" per item.
+#[track_caller]
 fn expected_times(model: &serde_json::Value) -> (Vec<String>, Vec<String>) {
     let start = model["event"]["start"].as_str().unwrap();
     let mut now: u64 = start[..2].parse::<u64>().unwrap() * 60 + start[3..].parse::<u64>().unwrap();

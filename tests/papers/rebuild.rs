@@ -33,6 +33,7 @@ fn one_invitee_can_be_rebuilt_alone() {
 }
 
 /// When each file under `dir` was last written.
+#[track_caller]
 fn written_at(dir: &Path) -> Vec<(String, std::time::SystemTime)> {
     snapshot(dir)
         .into_iter()

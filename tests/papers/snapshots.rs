@@ -47,6 +47,7 @@ fn updating() -> bool {
 }
 
 /// The text files directly in `dir`, by name.
+#[track_caller]
 fn text_files(dir: &Path) -> BTreeMap<String, String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return BTreeMap::new();
@@ -114,6 +115,7 @@ fn the_generated_typst_matches_the_reviewed_copy() {
 }
 
 /// `sha256sum`'s lines for the PDFs of a folder: `HASH  ./path`, sorted by path.
+#[track_caller]
 fn hash_lines(out: &Path) -> BTreeMap<String, String> {
     pdfs(out)
         .into_iter()
