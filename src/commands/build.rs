@@ -13,7 +13,7 @@ use crate::problem::Problems;
 
 pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
     let started = Instant::now();
-    let (engine, conf) = load(&cmd.input, cmd.pdf_a, out)?;
+    let (engine, conf) = load(&cmd.input, cmd.pdf_a, &cmd.today, out)?;
     out.detail(&format!(
         "{}: {:.1} ms",
         out.words(CliMsg::StageLoad),
