@@ -34,7 +34,10 @@ fn built(name: &str) -> &'static Built {
                     .join(name);
                 let _ = std::fs::remove_dir_all(&dir);
                 let (out, typst) = (dir.join("out"), dir.join("typst"));
-                build(&repo(model), &out, &["--emit-typst", s(&typst)]).ok();
+                // The plan's checklist marks the tasks overdue on the day of the build: the
+                // day is fixed, with some tasks late and some not yet.
+                let args = ["--emit-typst", s(&typst), "--today", "2025-10-12"];
+                build(&repo(model), &out, &args).ok();
                 (name, Built { out, typst })
             })
             .collect()
