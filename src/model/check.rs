@@ -218,7 +218,12 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
     parsed.date = date;
     parsed.start = start;
     parsed.signing = signing;
-    if event_ok {
+    // An item refused for its length already says why the day would overflow.
+    let too_long = model
+        .agenda
+        .iter()
+        .any(|item| item.minutes.is_some_and(|m| m > MAX_MINUTES));
+    if event_ok && !too_long {
         parsed.schedule = Schedule::compute(start, &model.agenda, &model.presentations)
             .map_err(|p| problems.push(p))
             .unwrap_or_default();
@@ -347,16 +352,23 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
                 (Some(id), None) => match model
                     .invitees
                     .iter()
-                    .find(|inv| inv.id.as_deref() == Some(id))
+                    .position(|inv| inv.id.as_deref() == Some(id))
                 {
                     None if !broken.is_broken("invitees") => report(
                         format!("{place}.invitee"),
                         ModelMsg::NoSuchInvitee { value: quote(id) }.into(),
                     ),
-                    Some(inv) if inv.name.is_none() => report(
-                        format!("{place}.invitee"),
-                        ModelMsg::InviteeWithoutName { value: quote(id) }.into(),
-                    ),
+                    // A name of the wrong type was made null: its own error says so.
+                    Some(k)
+                        if model.invitees[k].name.is_none()
+                            && !broken
+                                .is_repaired(&broken.original(&format!("invitees[{k}].name"))) =>
+                    {
+                        report(
+                            format!("{place}.invitee"),
+                            ModelMsg::InviteeWithoutName { value: quote(id) }.into(),
+                        )
+                    }
                     _ => {}
                 },
                 (None, Some(person)) => {
