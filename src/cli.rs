@@ -78,7 +78,7 @@ pub enum Command {
     /// Builds, then rebuilds on every save of the model, its list file or the templates.
     Watch(BuildCommand),
     /// Writes the user's guide, as a PDF or as text.
-    #[command(name = "huong-dan", alias = "guide")]
+    #[command(name = "huong-dan")]
     Guide(GuideCommand),
 }
 

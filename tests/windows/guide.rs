@@ -41,6 +41,6 @@ fn the_guide_as_text_is_its_source() {
     let text = dir.path().join("HUONG-DAN.txt");
     hoinghi_at_home(dir.path(), &["huong-dan", "-o", s(&text)], &[]).ok();
     assert_eq!(std::fs::read_to_string(&text).unwrap(), source);
-    let printed = hoinghi_at_home(dir.path(), &["--quiet", "guide"], &[]).ok();
+    let printed = hoinghi_at_home(dir.path(), &["--quiet", "huong-dan"], &[]).ok();
     assert_eq!(printed.stdout, source);
 }
