@@ -142,7 +142,7 @@ pub const DOCUMENTS: [Document; 11] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "danh-sach-dai-bieu.xlsx",
-            make: crate::import::xlsx::delegate_list,
+            make: crate::office::xlsx::delegate_list,
         }],
     },
     Document {
@@ -156,7 +156,7 @@ pub const DOCUMENTS: [Document; 11] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "so-ky.xlsx",
-            make: crate::import::xlsx::sign_in_sheet,
+            make: crate::office::xlsx::sign_in_sheet,
         }],
     },
     Document {

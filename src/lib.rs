@@ -17,6 +17,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod office;
 pub mod output;
 pub mod parallel;
 pub mod problem;

@@ -85,8 +85,18 @@ catalogue! {
             "mẫu \"{name}\" không thay mẫu nào nên không được dùng (kiểm tra tên tệp; các mẫu là: {known})",
             "\"{name}\" replaces no template, so it is not used (check its name; the templates are: {known})";
         TemplateError { kind: String, detail: String } =>
-            "lỗi trong mẫu ({kind}): {detail}",
+            "{kind} trong mẫu: {detail}",
             "template error ({kind}): {detail}";
+        TemplateSyntax => "lỗi cú pháp", "syntax error";
+        TemplateUndefined => "tên chưa được định nghĩa", "undefined value";
+        TemplateBadOperation => "phép toán không hợp lệ", "invalid operation";
+        TemplateMissingArgument => "thiếu đối số", "missing argument";
+        TemplateTooManyArguments => "thừa đối số", "too many arguments";
+        TemplateUnknownFilter => "bộ lọc không có", "unknown filter";
+        TemplateUnknownTest => "phép thử không có", "unknown test";
+        TemplateUnknownFunction => "hàm không có", "unknown function";
+        TemplateNotFound => "không tìm thấy mẫu", "template not found";
+        TemplateOther => "lỗi", "error";
         TemplateTooLong =>
             "mẫu chạy quá lâu (một vòng lặp quá lớn?) nên đã bị dừng",
             "the template ran too long (a loop too large?) and was stopped";
@@ -186,8 +196,10 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
         K::ResourceBusy | K::ExecutableFileBusy => IoMsg::InUse,
         _ => return IoMsg::Other { detail }.text(lang),
     };
+    // The system's own words are English; they add nothing a Vietnamese reader can use
+    // where the kind of failure has words of its own.
     match lang {
-        Lang::Vi => format!("{} ({detail})", message.text(lang)),
+        Lang::Vi => message.text(lang),
         Lang::En => detail,
     }
 }

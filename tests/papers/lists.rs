@@ -90,6 +90,11 @@ fn an_xlsx_list_with_diacritic_free_headers_feeds_every_document() {
     let rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
     xlsx(&dir.path().join("dai-bieu.xlsx"), "Danh sách", &rows);
     let model = model_with_list(dir.path(), json!({"file": "dai-bieu.xlsx"}), &["Đại biểu"]);
+    // The group asks for Vietnamese name order (the default keeps the order typed).
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    value["groups"] = json!([{"name": "Đại biểu", "sort": "name"}]);
+    std::fs::write(&model, value.to_string()).unwrap();
     let out = dir.path().join("out");
     build(&model, &out, &[]).ok();
 
@@ -114,7 +119,7 @@ fn an_xlsx_list_with_diacritic_free_headers_feeds_every_document() {
 }
 
 #[test]
-fn a_pinned_order_comes_before_the_alphabet_and_groups_follow_the_model() {
+fn a_pinned_order_comes_first_then_the_order_typed_and_groups_follow_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "Họ và tên;Chức vụ;Đơn vị;Nhóm;Thứ tự\n\
                Nguyễn Văn Bình;Chuyên viên;Sở A;Khách;\n\
@@ -140,8 +145,8 @@ fn a_pinned_order_comes_before_the_alphabet_and_groups_follow_the_model() {
             "2 Vũ Thị Ưng".into(),
             "3 Nguyễn Văn Bình".into(),
             "III. Báo chí".into(),
-            "4 Hà Thị Yến".into(),
-            "5 Đại diện Báo X".into(),
+            "4 Đại diện Báo X".into(),
+            "5 Hà Thị Yến".into(),
         ],
     );
 }

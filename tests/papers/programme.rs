@@ -300,7 +300,7 @@ fn a_programme_longer_than_its_session_is_reported_with_the_overrun() {
         m["agenda"][0]["minutes"] = json!(first + (17 * 60 + 25 - end_minutes));
     });
     let out = dir.path().join("out");
-    let overrun = "Mục của chương trình (agenda): chương trình kết thúc lúc 17h25, quá 25 phút so với \
+    let overrun = "Chương trình (agenda): chương trình kết thúc lúc 17h25, quá 25 phút so với \
                    buổi chiều (kết thúc 17h00)\n  \
                    gợi ý: rút ngắn thời lượng một vài mục, hoặc sửa giờ kết thúc của buổi (session.end)\n";
     build(&model, &out, &[])

@@ -1,6 +1,6 @@
 //! Lists out as well as in: the delegate list (`danh-sach-dai-bieu.xlsx`) and the sign-in
 //! sheet (`so-ky.xlsx`) as workbooks the office can edit, print and track replies in. They are
-//! written in protocol order, by group, the way [`super::read`] reads lists, so that importing
+//! written in protocol order, by group, the way [`crate::import::read`] reads lists, so that importing
 //! the delegate list gives the same invitees back. The same conference gives the same bytes:
 //! the workbook's dates are fixed.
 
