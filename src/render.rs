@@ -49,6 +49,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         "phong-bi.typ.j2",
         include_str!("../templates/phong-bi.typ.j2"),
     ),
+    (
+        "so-do-cho-ngoi.typ.j2",
+        include_str!("../templates/so-do-cho-ngoi.typ.j2"),
+    ),
+    (
+        "danh-sach-khen-thuong.typ.j2",
+        include_str!("../templates/danh-sach-khen-thuong.typ.j2"),
+    ),
     ("macros.typ.j2", include_str!("../templates/macros.typ.j2")),
     ("nd30.typ", include_str!("../templates/nd30.typ")),
 ];

@@ -171,6 +171,7 @@ pub fn build(
         .collect();
     let compiled = map_cancellable(&to_compile, cancel, |&d| {
         let (pages, warnings) = engine.typeset(&rendered[d])?;
+        engine.check_margins(conf, rendered[d].document, &pages, None)?;
         Ok((d, pages, warnings))
     })?;
     let mut pages_of = HashMap::new();

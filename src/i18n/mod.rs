@@ -10,6 +10,7 @@ pub mod build;
 pub mod cli;
 pub mod lists;
 pub mod model;
+pub mod papers;
 pub mod places;
 
 use std::fmt;
@@ -204,6 +205,7 @@ mod tests {
             lists::ListMsg,
             build::BuildMsg,
             cli::CliMsg,
+            papers::PaperMsg,
             places::PlaceMsg
         );
         all

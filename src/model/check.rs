@@ -8,9 +8,10 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::lenient::Broken;
 use super::schedule::Schedule;
-use super::types::{ItemKind, Model, Person};
+use super::types::{ItemKind, Model, Note, Person};
 use crate::i18n::Text;
 use crate::i18n::model::ModelMsg;
+use crate::i18n::papers::PaperMsg;
 use crate::i18n::places::model_place;
 use crate::problem::{Place, Problem, quote, shorten};
 use crate::vn::HONORIFICS;
@@ -41,7 +42,7 @@ pub struct Parsed {
     pub signing: SigningDate,
     pub plan_date: SigningDate,
     pub session_end: Option<NaiveTime>,
-    pub decision_date: Option<NaiveDate>,
+    pub decision_date: SigningDate,
     pub schedule: Schedule,
 }
 
@@ -205,6 +206,7 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
     }
 
     let mut parsed = check_programme(model, broken, problems);
+    check_papers(model, broken, problems);
     parsed.date = date;
     parsed.start = start;
     parsed.signing = signing;
@@ -233,15 +235,16 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
             .map_err(|m| report("session.end".into(), m))
             .ok()
     });
-    let decision_date = model
+    let decision_date = match model
         .awards
         .as_ref()
         .and_then(|a| a.decision.date.as_deref())
-        .and_then(|d| {
-            parse_date(d)
-                .map_err(|m| report("awards.decision.date".into(), m))
-                .ok()
-        });
+    {
+        None | Some("") => SigningDate::default(),
+        Some(d) => parse_signing_date(d)
+            .map_err(|m| report("awards.decision.date".into(), m))
+            .unwrap_or_default(),
+    };
 
     for (i, item) in model.agenda.iter().enumerate() {
         let at = |field: &str| format!("agenda[{i}].{field}");
@@ -361,6 +364,178 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
         session_end,
         decision_date,
         ..Parsed::default()
+    }
+}
+
+/// The most people one invitation may send, and spare rows a sign-in sheet may have: far above
+/// any real conference, low enough that a typing slip cannot make a thousand-page sheet.
+pub const MAX_SENDS: u32 = 100;
+pub const MAX_SPARE_ROWS: u32 = 200;
+
+/// Checks what the papers need beyond the programme: the notes' groups, the links from
+/// presentations, display tables and awards to invitees, the people not to invite, the
+/// number of people an invitation sends.
+fn check_papers(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) {
+    let error = |problems: &mut Vec<Problem>, place: String, message: Text| {
+        problems.push(Problem::error(Place::model(place), message));
+    };
+    let groups = || {
+        model
+            .groups
+            .iter()
+            .map(|g| quote(g))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (i, note) in model.invitation.notes.iter().enumerate() {
+        let Note::Groups(note) = note else { continue };
+        if note.groups.is_empty() {
+            error(
+                problems,
+                format!("invitation.notes[{i}].groups"),
+                PaperMsg::NoteWithoutGroups.into(),
+            );
+        }
+        for (j, group) in note.groups.iter().enumerate() {
+            if !model.groups.contains(group) {
+                error(
+                    problems,
+                    format!("invitation.notes[{i}].groups[{j}]"),
+                    PaperMsg::NotAGroupOfTheModel {
+                        value: quote(group),
+                        groups: groups(),
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
+
+    // Each link names an invitee of the list.
+    let mut links: Vec<(String, &str)> = Vec::new();
+    for (i, p) in model.presentations.iter().enumerate() {
+        links.extend(
+            p.invitee
+                .as_deref()
+                .map(|id| (format!("presentations[{i}].invitee"), id)),
+        );
+    }
+    for (i, e) in model.exhibits.iter().enumerate() {
+        links.extend(
+            e.invitee
+                .as_deref()
+                .map(|id| (format!("exhibits[{i}].invitee"), id)),
+        );
+    }
+    if let Some(awards) = &model.awards {
+        for (i, c) in awards.organizations.iter().enumerate() {
+            links.extend(
+                c.invitee()
+                    .map(|id| (format!("awards.organizations[{i}].invitee"), id)),
+            );
+        }
+        for (i, a) in awards.individuals.iter().enumerate() {
+            let at = format!("awards.individuals[{i}]");
+            links.extend(a.invitee.as_deref().map(|id| (format!("{at}.invitee"), id)));
+            match &a.honorific {
+                Some(h) if !HONORIFICS.contains(&h.as_str()) => error(
+                    problems,
+                    format!("{at}.honorific"),
+                    ModelMsg::NotAnHonorific { value: quote(h) }.into(),
+                ),
+                Some(_) => {}
+                None => problems.push(
+                    Problem::warning(
+                        Place::model(at),
+                        PaperMsg::AwardeeWithoutHonorific {
+                            name: quote(&a.name),
+                        },
+                    )
+                    .hint(PaperMsg::AwardeeHonorificHint),
+                ),
+            }
+        }
+    }
+    if !broken.is_broken("invitees") {
+        for (place, id) in links {
+            if !model
+                .invitees
+                .iter()
+                .any(|inv| inv.id.as_deref() == Some(id))
+            {
+                error(
+                    problems,
+                    place,
+                    PaperMsg::NoInviteeWithId { value: quote(id) }.into(),
+                );
+            }
+        }
+    }
+
+    // The signer and the chair host the conference: they are not invited to it.
+    let same = |a: &str, b: &str| !a.is_empty() && a.to_lowercase() == b.to_lowercase();
+    let (chair, _) = model.event.chair_person();
+    for (i, invitee) in model.invitees.iter().enumerate() {
+        let Some(name) = invitee.name.as_deref() else {
+            continue;
+        };
+        let message = if same(name, &model.signer.name) {
+            PaperMsg::InviteeIsTheSigner { name: quote(name) }
+        } else if same(name, chair) {
+            PaperMsg::InviteeIsTheChair { name: quote(name) }
+        } else {
+            continue;
+        };
+        problems.push(
+            Problem::warning(Place::model(format!("invitees[{i}].name")), message)
+                .hint(PaperMsg::InviteeIsHostHint),
+        );
+    }
+    for (i, invitee) in model.invitees.iter().enumerate() {
+        match invitee.sends {
+            Some(0) => error(
+                problems,
+                format!("invitees[{i}].sends"),
+                ModelMsg::AtLeastOne.into(),
+            ),
+            Some(n) if n > MAX_SENDS => error(
+                problems,
+                format!("invitees[{i}].sends"),
+                PaperMsg::TooManySent {
+                    value: n,
+                    max: MAX_SENDS,
+                }
+                .into(),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(sign_in) = &model.sign_in
+        && sign_in.spare_rows > MAX_SPARE_ROWS
+    {
+        error(
+            problems,
+            "sign_in.spare_rows".into(),
+            PaperMsg::TooManySpareRows {
+                value: sign_in.spare_rows,
+                max: MAX_SPARE_ROWS,
+            }
+            .into(),
+        );
+    }
+    let head = model
+        .agenda
+        .iter()
+        .take_while(|item| item.kind == ItemKind::Reception)
+        .count();
+    for (i, item) in model.agenda.iter().enumerate().skip(head) {
+        if item.kind == ItemKind::Reception {
+            error(
+                problems,
+                format!("agenda[{i}].kind"),
+                PaperMsg::ReceptionFirst.into(),
+            );
+        }
     }
 }
 
