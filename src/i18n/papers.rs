@@ -1,6 +1,6 @@
 //! Messages about what the papers say: the links from the programme to the list, the people
-//! who must not be invited to their own conference, the sign-in sheet and the seating plan, and
-//! text that runs past the margin of a laid-out page.
+//! who must not be invited to their own conference, the sign-in sheet, the reception, and what
+//! makes an invitation longer than its page.
 
 use super::catalogue;
 

@@ -594,42 +594,6 @@ impl Event {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(chair: &str) -> Event {
-        Event {
-            title: "T".into(),
-            date: None,
-            tentative: None,
-            start: "08:00".into(),
-            venue: "V".into(),
-            chair: chair.into(),
-            chair_short: None,
-        }
-    }
-
-    #[test]
-    fn the_chair_is_read_as_name_and_position() {
-        assert_eq!(
-            event("Đồng chí Lương Trọng Quỳnh, Phó Chủ tịch Ủy ban nhân dân tỉnh").chair_person(),
-            (
-                "Lương Trọng Quỳnh",
-                Some("Phó Chủ tịch Ủy ban nhân dân tỉnh")
-            )
-        );
-        assert_eq!(
-            event("Bà Trần Thị B - Giám đốc Sở").chair_person(),
-            ("Trần Thị B", Some("Giám đốc Sở"))
-        );
-        assert_eq!(
-            event("Lãnh đạo UBND tỉnh").chair_person(),
-            ("Lãnh đạo UBND tỉnh", None)
-        );
-    }
-}
-
 /// Reads a value written either as a string or as an object: a mistake inside the object is
 /// reported with its own key (an untagged enum would only say that no variant matched).
 fn text_or_object<'de, D, T, R>(
@@ -688,5 +652,41 @@ impl<'de> Deserialize<'de> for Collective {
             Collective::Name,
             Collective::Linked,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(chair: &str) -> Event {
+        Event {
+            title: "T".into(),
+            date: None,
+            tentative: None,
+            start: "08:00".into(),
+            venue: "V".into(),
+            chair: chair.into(),
+            chair_short: None,
+        }
+    }
+
+    #[test]
+    fn the_chair_is_read_as_name_and_position() {
+        assert_eq!(
+            event("Đồng chí Lương Trọng Quỳnh, Phó Chủ tịch Ủy ban nhân dân tỉnh").chair_person(),
+            (
+                "Lương Trọng Quỳnh",
+                Some("Phó Chủ tịch Ủy ban nhân dân tỉnh")
+            )
+        );
+        assert_eq!(
+            event("Bà Trần Thị B - Giám đốc Sở").chair_person(),
+            ("Trần Thị B", Some("Giám đốc Sở"))
+        );
+        assert_eq!(
+            event("Lãnh đạo UBND tỉnh").chair_person(),
+            ("Lãnh đạo UBND tỉnh", None)
+        );
     }
 }
