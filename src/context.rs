@@ -4,17 +4,17 @@
 
 use std::cmp::Ordering;
 
-use chrono::Datelike;
-
+use chrono::{Datelike, NaiveDate};
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::collate::Collation;
+use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
 use crate::model::schedule::{self, Slot};
 use crate::model::{
     Awardee, Awards, Collective, Conference, Exhibit, Invitee, Issuer, ItemKind, Note, Person,
-    Signer, SigningDate,
+    Plan, Signer, SigningDate,
 };
 use crate::vn;
 
@@ -31,6 +31,9 @@ struct Context<'a> {
     /// The invitees this rendering is for (all of them, or some: see [`with_invitees`]).
     invitees: Vec<Pick<'a>>,
     plan: Option<PlanText<'a>>,
+    /// The plan's tasks as judged on the day of the run: the only part of the context that
+    /// depends on the day, read by the checklist alone.
+    checklist: Checklist<'a>,
     session: Option<SessionText<'a>>,
     agenda: Vec<ItemText<'a>>,
     presentations: Vec<PresentationText<'a>>,
@@ -200,6 +203,73 @@ struct PlanText<'a> {
     number: Option<String>,
     symbol: &'a str,
     signed: DateParts,
+    /// The trích yếu; none when the model holds only what the annexes cite.
+    summary: Option<&'a str>,
+    preamble: &'a [String],
+    purposes: &'a [String],
+    requirements: &'a [String],
+    duration: Option<&'a str>,
+    /// The composition's lines with each group's count written in.
+    composition: Vec<String>,
+    /// Every group of the list with its count of invitations, for a composition left empty.
+    groups: Vec<GroupCount<'a>>,
+    /// How many invitations go to invitees in no group, "00" when none.
+    others: String,
+    content: Option<&'a str>,
+    /// The plan's own programme lines, else the agenda's items.
+    programme: Vec<&'a str>,
+    items: Vec<PlanItemText<'a>>,
+    funding: &'a [String],
+    tasks: Vec<AgencyText<'a>>,
+    closing: Option<&'a str>,
+    recipients: &'a [String],
+    signer: &'a Signer,
+}
+
+#[derive(Serialize)]
+struct GroupCount<'a> {
+    name: &'a str,
+    /// "38", "04": the decree's leading zero below 10.
+    count: String,
+}
+
+#[derive(Serialize)]
+struct PlanItemText<'a> {
+    title: &'a str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct AgencyText<'a> {
+    agency: &'a str,
+    items: Vec<TaskText>,
+}
+
+#[derive(Serialize)]
+struct TaskText {
+    /// The text with its deadline written in.
+    text: String,
+    /// "30/09/2025", or none.
+    due: Option<String>,
+    done: bool,
+    /// Set by the checklist only: past its deadline and not done.
+    late: Option<Late>,
+}
+
+/// How late an overdue task is.
+#[derive(Serialize)]
+struct Late {
+    days: u64,
+}
+
+#[derive(Serialize)]
+struct Checklist<'a> {
+    /// "05/10/2025": the day the tasks are judged on; none when the run has no day.
+    today: Option<String>,
+    agencies: Vec<AgencyText<'a>>,
+    tasks: usize,
+    done: usize,
+    overdue: usize,
 }
 
 #[derive(Serialize)]
@@ -320,8 +390,18 @@ struct PersonText<'a> {
 }
 
 /// The template variables for a conference set in `font`; `invitees` are the 0-based
-/// positions of the invitees to render invitations for.
+/// positions of the invitees to render invitations for. No task is judged overdue.
 pub fn build(conf: &Conference, font: &str, invitees: &[usize]) -> Value {
+    build_on(conf, font, invitees, None)
+}
+
+/// [`build`], with the plan's tasks judged on `today` for the checklist.
+pub fn build_on(
+    conf: &Conference,
+    font: &str,
+    invitees: &[usize],
+    today: Option<NaiveDate>,
+) -> Value {
     let m = &conf.model;
     let context = Context {
         style: StyleText {
@@ -358,11 +438,8 @@ pub fn build(conf: &Conference, font: &str, invitees: &[usize]) -> Value {
         },
         signer: &m.signer,
         invitees: picks(conf, &invitees.iter().map(|&i| (i, 0)).collect::<Vec<_>>()),
-        plan: m.plan.as_ref().map(|p| PlanText {
-            number: p.number.map(|n| format!("{n:02}")),
-            symbol: &p.symbol,
-            signed: conf.plan_date.into(),
-        }),
+        plan: m.plan.as_ref().map(|p| plan(p, conf)),
+        checklist: checklist(conf, today),
         session: m.session.as_ref().map(|s| SessionText {
             name: &s.name,
             end: conf
@@ -499,13 +576,13 @@ fn pick(conf: &Conference, i: usize, shrink: u8) -> Pick<'_> {
             .filter(|n| n.is_for(invitee.group.as_deref()))
             .map(Note::text)
             .collect(),
-        tasks: tasks(conf, invitee),
+        tasks: invitee_tasks(conf, invitee),
     }
 }
 
 /// What the programme asks of `invitee`: the presentations, display tables and awards that
 /// name it.
-fn tasks<'a>(conf: &'a Conference, invitee: &Invitee) -> Tasks<'a> {
+fn invitee_tasks<'a>(conf: &'a Conference, invitee: &Invitee) -> Tasks<'a> {
     let Some(id) = invitee.id.as_deref() else {
         return Tasks::default();
     };
@@ -577,6 +654,114 @@ fn cover_month(conf: &Conference) -> Option<String> {
         (Some(y), Some(m)) => Some(format!("tháng {} năm {y}", vn::month(m))),
         (Some(y), None) => Some(format!("năm {y}")),
         _ => None,
+    }
+}
+
+fn plan<'a>(p: &'a Plan, conf: &'a Conference) -> PlanText<'a> {
+    let m = &conf.model;
+    let count = |group: &str| count_words(checks::group_count(m, group));
+    PlanText {
+        number: p.number.map(|n| format!("{n:02}")),
+        symbol: &p.symbol,
+        signed: conf.plan_date.into(),
+        summary: p.summary.as_deref(),
+        preamble: &p.preamble,
+        purposes: &p.purposes,
+        requirements: &p.requirements,
+        duration: p.duration.as_deref(),
+        composition: p
+            .composition
+            .iter()
+            .map(|line| match &line.group {
+                Some(group) => line.text.replace(COUNT, &count(group)),
+                None => line.text.clone(),
+            })
+            .collect(),
+        groups: m
+            .groups
+            .iter()
+            .map(|name| GroupCount {
+                name,
+                count: count(name),
+            })
+            .filter(|g| g.count != count_words(0))
+            .collect(),
+        others: count_words(m.invitees.iter().filter(|i| i.group.is_none()).count()),
+        content: p.content.as_deref(),
+        programme: if p.programme.is_empty() {
+            m.agenda.iter().map(|item| item.content.as_str()).collect()
+        } else {
+            p.programme.iter().map(String::as_str).collect()
+        },
+        items: p
+            .items
+            .iter()
+            .map(|item| PlanItemText {
+                title: &item.title,
+                text: item
+                    .text
+                    .replace(TABLES, &count_words(m.exhibits.len()))
+                    .replace(PRESENTATIONS, &count_words(m.presentations.len())),
+            })
+            .collect(),
+        funding: &p.funding,
+        tasks: tasks(conf, None),
+        closing: p.closing.as_deref(),
+        recipients: &p.recipients,
+        signer: p.signer.as_ref().unwrap_or(&m.signer),
+    }
+}
+
+/// A count as administrative documents write it: "38", with a leading zero below 10: "04".
+fn count_words(n: usize) -> String {
+    format!("{n:02}")
+}
+
+/// The plan's tasks, agency by agency, each with its deadline written into its text; with
+/// `today`, those past their deadline and not done are marked late.
+fn tasks(conf: &Conference, today: Option<NaiveDate>) -> Vec<AgencyText<'_>> {
+    let Some(plan) = &conf.model.plan else {
+        return Vec::new();
+    };
+    plan.tasks
+        .iter()
+        .zip(&conf.deadlines)
+        .map(|(agency, deadlines)| AgencyText {
+            agency: &agency.agency,
+            items: agency
+                .items
+                .iter()
+                .zip(deadlines)
+                .map(|(task, &deadline)| TaskText {
+                    text: task_text(&task.text, deadline),
+                    due: deadline.map(|d| d.format("%d/%m/%Y").to_string()),
+                    done: task.done,
+                    late: today
+                        .and_then(|today| task.days_late(deadline, today))
+                        .map(|days| Late { days }),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A task's text with its deadline written in where it says {hạn}: "trước ngày 30/9/2025".
+pub fn task_text(text: &str, deadline: Option<NaiveDate>) -> String {
+    match deadline {
+        Some(d) => text.replace(DEADLINE, &vn::short_date(d)),
+        None => text.to_string(),
+    }
+}
+
+fn checklist(conf: &Conference, today: Option<NaiveDate>) -> Checklist<'_> {
+    let agencies = tasks(conf, today);
+    let all = || agencies.iter().flat_map(|a| &a.items);
+    Checklist {
+        today: today.map(|d| d.format("%d/%m/%Y").to_string()),
+        tasks: all().count(),
+        done: all().filter(|t| t.done).count(),
+        overdue: all().filter(|t| t.late.is_some()).count(),
+        agencies,
     }
 }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::calendar;
 use crate::i18n::Lang;
 use crate::model::{Conference, Invitee, Model};
 use crate::problem::Problems;
@@ -49,7 +50,7 @@ pub struct Extra {
 }
 
 /// Every document, in the order they are listed and built.
-pub const DOCUMENTS: [Document; 11] = [
+pub const DOCUMENTS: [Document; 13] = [
     Document {
         name: "giay-moi",
         title: (
@@ -104,6 +105,31 @@ pub const DOCUMENTS: [Document; 11] = [
         shape: Shape::Single,
         produced_by: |m| !m.exhibits.is_empty(),
         extras: &[],
+    },
+    Document {
+        name: "ke-hoach",
+        title: (
+            "Kế hoạch tổ chức hội nghị, kèm Biểu số 01 và 02 (trang ngang)",
+            "The plan of the conference, with Annexes 01 and 02 (landscape pages)",
+        ),
+        template: "ke-hoach.typ.j2",
+        shape: Shape::Single,
+        produced_by: |m| m.plan.as_ref().is_some_and(|p| p.is_written()),
+        extras: &[],
+    },
+    Document {
+        name: "nhiem-vu",
+        title: (
+            "Bảng theo dõi nhiệm vụ của kế hoạch, và lịch các thời hạn (.ics)",
+            "Checklist of the plan's tasks, and a calendar of their deadlines (.ics)",
+        ),
+        template: "nhiem-vu.typ.j2",
+        shape: Shape::Single,
+        produced_by: |m| m.plan.as_ref().is_some_and(|p| !p.tasks.is_empty()),
+        extras: &[Extra {
+            file: "nhiem-vu.ics",
+            make: calendar::make,
+        }],
     },
     Document {
         name: "danh-sach-dai-bieu",

@@ -10,9 +10,6 @@ catalogue! {
         NoInviteeWithId { value: String } =>
             "không có đại biểu nào mang mã {value}; hãy ghi mã của một đại biểu trong danh sách (invitees[…].id)",
             "no invitee has the id {value}; give the id of an invitee of the list (invitees[…].id)";
-        NotAGroupOfTheModel { value: String, groups: String } =>
-            "{value} không phải một nhóm của hội nghị: {groups}",
-            "{value} is not one of the model's groups: {groups}";
         NoteWithoutGroups =>
             "không ghi nhóm nào: lưu ý gửi mọi người thì ghi thẳng chữ, không cần \"groups\"",
             "names no group: a note for everyone is written as plain text, without \"groups\"";

@@ -109,7 +109,9 @@ pub struct Person {
     pub position: Option<String>,
 }
 
-/// Kế hoạch của cơ quan (Kế hoạch số …/KH-UBND), mà các biểu kèm theo.
+/// Kế hoạch của cơ quan (Kế hoạch số …/KH-UBND), mà các biểu kèm theo. Có trích yếu
+/// (`summary`) thì chương trình in cả bản kế hoạch (ke-hoach.pdf); có nhiệm vụ (`tasks`) thì in
+/// bảng theo dõi nhiệm vụ (nhiem-vu.pdf) và lịch (nhiem-vu.ics).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -121,6 +123,110 @@ pub struct Plan {
     /// Ngày ký: "YYYY-MM-DD", "YYYY-MM" (để trống ngày) hoặc null.
     #[serde(default)]
     pub date: Option<String>,
+    /// Trích yếu, in dưới chữ KẾ HOẠCH: "Tổ chức Hội nghị sơ kết …".
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Các đoạn mở đầu, trước mục I: "Thực hiện chương trình công tác năm 2025, … như sau:".
+    #[serde(default)]
+    pub preamble: Vec<String>,
+    /// Mục I.1 Mục đích: mỗi đoạn một phần tử, có dấu chấm câu ở cuối.
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    /// Mục I.2 Yêu cầu: mỗi đoạn một phần tử, có dấu chấm câu ở cuối.
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// Thời lượng ở mục II.1 Thời gian, trước ngày giờ họp: "01 buổi".
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// Mục II.3 Thành phần Hội nghị, mỗi dòng một phần tử; bỏ trống thì mỗi nhóm đại biểu một
+    /// dòng, kèm số giấy mời của nhóm.
+    #[serde(default)]
+    pub composition: Vec<CompositionLine>,
+    /// Mục II.4 Nội dung (một đoạn, có dấu chấm ở cuối).
+    #[serde(default)]
+    pub content: Option<String>,
+    /// Mục II.5 Chương trình Hội nghị, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối;
+    /// bỏ trống thì lấy nội dung các mục của chương trình (`agenda`).
+    #[serde(default)]
+    pub programme: Vec<String>,
+    /// Các mục tiếp theo của phần II (trưng bày sản phẩm …), mỗi mục một số thứ tự.
+    #[serde(default)]
+    pub items: Vec<PlanItem>,
+    /// Mục Kinh phí thực hiện: mỗi đoạn một phần tử; bỏ trống thì không có mục này.
+    #[serde(default)]
+    pub funding: Vec<String>,
+    /// Mục Tổ chức thực hiện: nhiệm vụ của từng cơ quan, theo thứ tự in.
+    #[serde(default)]
+    pub tasks: Vec<AgencyTasks>,
+    /// Đoạn kết, sau phần tổ chức thực hiện, không có "./." ở cuối (chương trình tự thêm).
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// Nơi nhận của kế hoạch, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Người ký kế hoạch; bỏ trống thì là người ký giấy mời (`signer`).
+    #[serde(default)]
+    pub signer: Option<Signer>,
+}
+
+impl Plan {
+    /// Whether the model holds the plan itself, not only what its annexes cite.
+    pub fn is_written(&self) -> bool {
+        self.summary.is_some()
+    }
+}
+
+/// Một dòng của mục Thành phần Hội nghị.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompositionLine {
+    /// Lời văn của dòng, không có "- " ở đầu và ";" ở cuối. Chỗ ghi {số} được thay bằng số
+    /// giấy mời của nhóm `group` trong danh sách: "Đại diện các chủ thể … ({số} chủ thể)".
+    pub text: String,
+    /// Nhóm đại biểu mà dòng này nói tới (một trong `groups`): để kế hoạch và danh sách mời
+    /// không lệch nhau.
+    #[serde(default)]
+    pub group: Option<String>,
+}
+
+/// Một mục của phần II sau mục Chương trình: "Trưng bày, giới thiệu một số sản phẩm OCOP".
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// Tên mục, in đậm, trước dấu hai chấm.
+    pub title: String,
+    /// Lời văn sau dấu hai chấm, có dấu chấm ở cuối. Chỗ ghi {số bàn} được thay bằng số bàn
+    /// trưng bày (`exhibits`), {số tham luận} bằng số bài tham luận (`presentations`).
+    pub text: String,
+}
+
+/// Nhiệm vụ của một cơ quan trong mục Tổ chức thực hiện.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyTasks {
+    /// Cơ quan thực hiện: "Sở Nông nghiệp và Môi trường".
+    pub agency: String,
+    /// Các nhiệm vụ, theo thứ tự in; một nhiệm vụ thì in liền sau tên cơ quan.
+    pub items: Vec<Task>,
+}
+
+/// Một nhiệm vụ.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Mã nhiệm vụ, không trùng nhau: giữ cho mục lịch của nhiệm vụ không đổi khi thêm, bớt
+    /// hay đổi thứ tự các nhiệm vụ. Bỏ trống thì lấy theo cơ quan và thứ tự.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Lời văn của nhiệm vụ, không có "- " ở đầu và ";" ở cuối. Chỗ ghi {hạn} được thay bằng
+    /// thời hạn: "… gửi về Sở Nông nghiệp và Môi trường trước ngày {hạn}".
+    pub text: String,
+    /// Thời hạn: "YYYY-MM-DD", hoặc null nếu không có hạn.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Đã hoàn thành: true thì không còn bị báo quá hạn.
+    #[serde(default)]
+    pub done: bool,
 }
 
 /// Buổi họp.
@@ -509,6 +615,19 @@ fn default_font() -> String {
 
 fn default_size() -> u32 {
     14
+}
+
+impl Task {
+    /// How many days past its deadline the task is on `today`, if it is late: it has a
+    /// deadline, it is not done, and the deadline has passed.
+    pub fn days_late(
+        &self,
+        deadline: Option<chrono::NaiveDate>,
+        today: chrono::NaiveDate,
+    ) -> Option<u64> {
+        let deadline = deadline?;
+        (!self.done && deadline < today).then(|| (today - deadline).num_days().unsigned_abs())
+    }
 }
 
 /// Một giấy mời: gửi một người (`name`), một đơn vị (`organization`), hoặc cả hai.

@@ -114,6 +114,30 @@ fn names(model: &serde_json::Value) -> Vec<String> {
     names
 }
 
+/// "thanh -" for each "thanh - Truyền" in the model's texts.
+fn hyphens(model: &serde_json::Value) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![model];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(text) => {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for w in words.windows(2) {
+                    if w[1] == "-" && !w[0].ends_with(|c: char| c.is_ascii_digit()) {
+                        found.push(format!("{} -", w[0]));
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
 /// Whether all the glyphs of one occurrence stand on one baseline.
 fn on_one_line(glyphs: &[&pdf::Glyph]) -> bool {
     glyphs.windows(2).all(|w| (w[0].y - w[1].y).abs() < 0.5)
@@ -131,7 +155,8 @@ fn pt(millimetres: f64) -> f64 {
 #[test]
 fn both_models_check_without_a_warning() {
     for model in [SAMPLE, OTHER] {
-        let run = hoinghi(&["check", model, "--lang", "en"]).ok();
+        // On a day before the plan's first deadline, so that no task is overdue.
+        let run = hoinghi(&["check", model, "--lang", "en", "--today", "2025-09-20"]).ok();
         assert!(
             !run.stderr.contains("warning") && !run.stderr.contains("error"),
             "{model}:\n{}",
@@ -149,23 +174,21 @@ fn number_ranges_titles_and_names_never_break_over_two_lines() {
             "2021 - 2025".into(),
             "2026 - 2030".into(),
         ]);
+        // A spaced hyphen in the model's texts stays with the word before it: "thanh -" may
+        // end a line, "- Truyền hình" never starts one.
+        needles.extend(hyphens(&built.model));
         let mut ranges = 0;
         for file in built.papers() {
             for (p, page) in built.pages(&file).iter().enumerate() {
-                let lines = page.lines();
-                for (k, line) in lines.iter().enumerate() {
+                for line in page.lines() {
                     let text = &line.text;
                     let ends_in_a_range = text.ends_with(" -")
                         && text[..text.len() - 2].ends_with(|c: char| c.is_ascii_digit());
-                    // A line of a list ("- Như trên;") follows a line that ends a sentence
-                    // or a heading; one that goes on a broken sentence does not.
-                    let goes_on =
-                        k > 0 && lines[k - 1].text.ends_with(|c: char| c.is_alphanumeric());
-                    let starts_broken = text.starts_with("- ")
-                        && (goes_on || text[2..].starts_with(|c: char| c.is_ascii_digit()));
+                    let starts_in_a_range = text.starts_with("- ")
+                        && text[2..].starts_with(|c: char| c.is_ascii_digit());
                     assert!(
-                        !starts_broken && !ends_in_a_range,
-                        "{file}, page {}: a line broken at a hyphen: {text:?}",
+                        !starts_in_a_range && !ends_in_a_range,
+                        "{file}, page {}: a line broken in a range: {text:?}",
                         p + 1
                     );
                 }
