@@ -411,6 +411,7 @@ fn value_name(name: &str, lang: Lang) -> String {
         "FAMILY" => "HỌ_PHÔNG",
         "LANG" => "NGÔN_NGỮ",
         "N" => "SỐ",
+        "PAGE" => "TRANG",
         "MODEL" => "TỆP_HỘI_NGHỊ",
         "DATE" => "NGÀY",
         other => other,

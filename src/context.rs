@@ -13,8 +13,8 @@ use crate::collate::Collation;
 use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
 use crate::model::schedule::{self, Slot};
 use crate::model::{
-    Awardee, Awards, Collective, Conference, Exhibit, Invitee, Issuer, ItemKind, Note, Person,
-    Plan, Signer, SigningDate,
+    Awardee, Awards, Collective, Conference, Exhibit, GroupSort, Invitee, Issuer, ItemKind, Note,
+    Person, Plan, Signer, SigningDate,
 };
 use crate::vn;
 
@@ -680,9 +680,9 @@ fn plan<'a>(p: &'a Plan, conf: &'a Conference) -> PlanText<'a> {
         groups: m
             .groups
             .iter()
-            .map(|name| GroupCount {
-                name,
-                count: count(name),
+            .map(|group| GroupCount {
+                name: &group.name,
+                count: count(&group.name),
             })
             .filter(|g| g.count != count_words(0))
             .collect(),
@@ -858,34 +858,47 @@ fn introductions(conf: &Conference) -> Vec<Bloc<'_>> {
     blocs
 }
 
-/// The invitees in protocol order: groups in the model's order (those in no group last),
-/// inside a group first those the model pins (`order`), then persons by Vietnamese name order
-/// (given name, middle names, family name), then organisations by name.
+/// The invitees in protocol order: groups in the model's order (those in no group last);
+/// inside a group first those the model pins (`order`, 1 first), then the others in the order
+/// they are typed, or, in a group that asks for it (`"sort": "name"`), persons by Vietnamese
+/// name order (given name, middle names, family name), then organisations by name.
 fn sorted_invitees(conf: &Conference) -> Vec<&Invitee> {
+    protocol_order(conf)
+        .into_iter()
+        .map(|i| &conf.model.invitees[i])
+        .collect()
+}
+
+/// The 0-based positions of the invitees in protocol order (see [`sorted_invitees`]): the
+/// order of every list, whatever file it is written to.
+pub fn protocol_order(conf: &Conference) -> Vec<usize> {
     let collation = Collation::new();
     let m = &conf.model;
-    let group_rank = |inv: &Invitee| {
+    let group_of = |inv: &Invitee| {
         inv.group
             .as_ref()
-            .and_then(|g| m.groups.iter().position(|x| x == g))
-            .unwrap_or(m.groups.len())
+            .and_then(|g| m.groups.iter().position(|x| &x.name == g))
     };
-    let mut sorted: Vec<&Invitee> = m.invitees.iter().collect();
-    // A stable sort: equal keys keep the list's order.
-    sorted.sort_by(|a, b| {
-        group_rank(a)
-            .cmp(&group_rank(b))
+    let by_name =
+        |inv: &Invitee| group_of(inv).is_some_and(|g| m.groups[g].sort == GroupSort::Name);
+    let mut sorted: Vec<usize> = (0..m.invitees.len()).collect();
+    // A stable sort: equal keys keep the typed order.
+    sorted.sort_by(|&i, &j| {
+        let (a, b) = (&m.invitees[i], &m.invitees[j]);
+        let rank = |inv| group_of(inv).unwrap_or(m.groups.len());
+        rank(a)
+            .cmp(&rank(b))
             .then_with(|| match (a.order, b.order) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
+                (None, None) if by_name(a) => match (&a.name, &b.name) {
+                    (Some(x), Some(y)) => collation.compare_names(x, y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => collation.compare(a.label(), b.label()),
+                },
                 (None, None) => Ordering::Equal,
-            })
-            .then_with(|| match (&a.name, &b.name) {
-                (Some(x), Some(y)) => collation.compare_names(x, y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => collation.compare(a.label(), b.label()),
             })
     });
     sorted

@@ -140,7 +140,10 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "danh-sach-dai-bieu.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
-        extras: &[],
+        extras: &[Extra {
+            file: "danh-sach-dai-bieu.xlsx",
+            make: crate::import::xlsx::delegate_list,
+        }],
     },
     Document {
         name: "so-ky",
@@ -151,7 +154,10 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "so-ky.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
-        extras: &[],
+        extras: &[Extra {
+            file: "so-ky.xlsx",
+            make: crate::import::xlsx::sign_in_sheet,
+        }],
     },
     Document {
         name: "bien-ten",

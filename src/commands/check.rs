@@ -27,15 +27,9 @@ pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
         .text(lang)
     );
     if let Some(list) = &conf.list {
-        println!(
-            "{}",
-            CliMsg::CheckList {
-                file: list.file.clone(),
-                header: list.header_row,
-                invitees: list.invitees,
-            }
-            .text(lang)
-        );
+        for line in list.summary(lang) {
+            println!("{line}");
+        }
     }
     match conf.date {
         Some(date) => println!(

@@ -102,9 +102,6 @@ catalogue! {
         CheckTasks { tasks: usize, dated: usize, done: usize, overdue: usize, today: String } =>
             "  nhiệm vụ của kế hoạch: {tasks} việc, {dated} có thời hạn, {done} đã xong, {overdue} quá hạn tính đến ngày {today}",
             "  the plan's tasks: {tasks}, {dated} with a deadline, {done} done, {overdue} overdue on {today}";
-        CheckList { file: String, header: usize, invitees: usize } =>
-            "  danh sách: {file}, tiêu đề ở dòng {header}, {invitees} đại biểu",
-            "  list: {file}, header on row {header}, {invitees} invitees";
         CheckDocuments { documents: String } => "  văn bản: {documents}", "  documents: {documents}";
         CheckFont { font: String, size: u32 } => "  phông chữ: {font} {size} pt", "  font: {font} {size} pt";
         CheckOk => "không có lỗi", "ok";

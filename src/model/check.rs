@@ -113,6 +113,27 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         }
     }
 
+    let mut groups: HashMap<&str, usize> = HashMap::new();
+    for (i, group) in model.groups.iter().enumerate() {
+        let place = format!("groups[{i}]");
+        if group.name.trim().is_empty() {
+            report(&place, ModelMsg::Empty.into());
+        } else if let Some(&first) = groups.get(group.name.as_str()) {
+            report(
+                &place,
+                Text::each(|l| {
+                    ModelMsg::GroupTwice {
+                        value: quote(&group.name),
+                        first: model_place(&format!("groups[{first}]"), l),
+                    }
+                    .text(l)
+                }),
+            );
+        } else {
+            groups.insert(&group.name, i);
+        }
+    }
+
     if model.invitees.is_empty() && !broken.is_broken("invitees") {
         report("invitees", ModelMsg::NobodyInvited.into());
     }
@@ -158,24 +179,9 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
             }
         }
         if let Some(group) = &invitee.group
-            && !model.groups.contains(group)
+            && !model.groups.iter().any(|g| &g.name == group)
         {
-            let message = if model.groups.is_empty() {
-                ModelMsg::NoGroups {
-                    value: quote(group),
-                }
-            } else {
-                ModelMsg::NotAGroup {
-                    value: quote(group),
-                    groups: model
-                        .groups
-                        .iter()
-                        .map(|g| quote(g))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }
-            };
-            report(&at("group"), message.into());
+            report(&at("group"), not_a_group(model, group));
         }
         if let Some(seat) = &invitee.seat
             && !matches!(seat.as_str(), "head" | "front")
@@ -214,7 +220,12 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
     parsed.date = date;
     parsed.start = start;
     parsed.signing = signing;
-    if event_ok {
+    // An item refused for its length already says why the day would overflow.
+    let too_long = model
+        .agenda
+        .iter()
+        .any(|item| item.minutes.is_some_and(|m| m > MAX_MINUTES));
+    if event_ok && !too_long {
         parsed.schedule = Schedule::compute(start, &model.agenda, &model.presentations)
             .map_err(|p| problems.push(p))
             .unwrap_or_default();
@@ -344,16 +355,23 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
                 (Some(id), None) => match model
                     .invitees
                     .iter()
-                    .find(|inv| inv.id.as_deref() == Some(id))
+                    .position(|inv| inv.id.as_deref() == Some(id))
                 {
                     None if !broken.is_broken("invitees") => report(
                         format!("{place}.invitee"),
                         ModelMsg::NoSuchInvitee { value: quote(id) }.into(),
                     ),
-                    Some(inv) if inv.name.is_none() => report(
-                        format!("{place}.invitee"),
-                        ModelMsg::InviteeWithoutName { value: quote(id) }.into(),
-                    ),
+                    // A name of the wrong type was made null: its own error says so.
+                    Some(k)
+                        if model.invitees[k].name.is_none()
+                            && !broken
+                                .is_repaired(&broken.original(&format!("invitees[{k}].name"))) =>
+                    {
+                        report(
+                            format!("{place}.invitee"),
+                            ModelMsg::InviteeWithoutName { value: quote(id) }.into(),
+                        )
+                    }
                     _ => {}
                 },
                 (None, Some(person)) => {
@@ -393,7 +411,7 @@ fn check_papers(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) {
             );
         }
         for (j, group) in note.groups.iter().enumerate() {
-            if !model.groups.contains(group) {
+            if !model.groups.iter().any(|g| &g.name == group) {
                 error(
                     problems,
                     format!("invitation.notes[{i}].groups[{j}]"),
@@ -569,7 +587,7 @@ fn check_plan(
         let at = format!("plan.composition[{i}]");
         check_placeholders(&format!("{at}.text"), &line.text, &[COUNT], problems);
         match &line.group {
-            Some(group) => match model.groups.iter().position(|g| g == group) {
+            Some(group) => match model.groups.iter().position(|g| &g.name == group) {
                 Some(g) => counted[g] = true,
                 None => problems.push(error(format!("{at}.group"), not_a_group(model, group))),
             },
@@ -582,6 +600,7 @@ fn check_plan(
     }
     if !plan.composition.is_empty() {
         for (g, group) in model.groups.iter().enumerate() {
+            let group = &group.name;
             let count = group_count(model, group);
             if !counted[g] && count > 0 {
                 problems.push(
@@ -785,7 +804,7 @@ fn not_a_group(model: &Model, group: &str) -> Text {
             groups: model
                 .groups
                 .iter()
-                .map(|g| quote(g))
+                .map(|g| quote(&g.name))
                 .collect::<Vec<_>>()
                 .join(", "),
         }

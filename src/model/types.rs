@@ -26,11 +26,12 @@ pub struct Model {
     /// Phông và cỡ chữ của mọi văn bản.
     #[serde(default)]
     pub style: Style,
-    /// Các nhóm đại biểu, theo thứ tự nghi thức.
+    /// Các nhóm đại biểu, theo thứ tự nghi thức: tên nhóm, hoặc {"name": "…", "sort": "name"}
+    /// để xếp người trong nhóm theo tên.
     #[serde(default)]
-    pub groups: Vec<String>,
+    pub groups: Vec<Group>,
     /// Danh sách đại biểu: mỗi người hoặc đơn vị một giấy mời; hoặc
-    /// {"file": "dai-bieu.xlsx", "sheet": "…"} để đọc từ tệp Excel/CSV bên cạnh.
+    /// {"file": "dai-bieu.xlsx", "sheet": "…", "header_row": 3} để đọc từ tệp Excel/CSV bên cạnh.
     #[schemars(with = "InviteesSchema")]
     pub invitees: Vec<Invitee>,
     /// Kế hoạch mà các biểu kèm theo (Kèm theo Kế hoạch số …).
@@ -93,6 +94,117 @@ pub struct ListFile {
     /// Trang tính cần đọc; bỏ trống thì đọc trang đầu tiên.
     #[serde(default)]
     pub sheet: Option<String>,
+    /// Dòng tiêu đề (số dòng như Excel hiện, từ 1); bỏ trống thì chương trình tự tìm.
+    #[serde(default)]
+    pub header_row: Option<usize>,
+}
+
+/// Một nhóm đại biểu: tên nhóm ("Lãnh đạo tỉnh"), hoặc {"name": "…", "sort": "name"}.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Tên nhóm, như in ở đầu nhóm trong danh sách.
+    pub name: String,
+    /// Thứ tự người trong nhóm.
+    pub sort: GroupSort,
+}
+
+/// Thứ tự người trong một nhóm (sau những người có `order`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupSort {
+    /// Theo thứ tự đã gõ trong danh sách (mặc định).
+    #[default]
+    Typed,
+    /// Theo tên (tên, rồi tên đệm, rồi họ), theo bảng chữ cái tiếng Việt.
+    Name,
+}
+
+impl Group {
+    /// A group in typed order.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            sort: GroupSort::Typed,
+        }
+    }
+}
+
+/// What the schema says a group may be.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[serde(untagged)]
+enum GroupSchema {
+    /// Tên nhóm; người trong nhóm theo thứ tự đã gõ.
+    Name(String),
+    /// Tên nhóm và cách xếp.
+    Full {
+        /// Tên nhóm.
+        name: String,
+        /// "typed" (thứ tự đã gõ, mặc định) hoặc "name" (theo tên).
+        #[serde(default)]
+        sort: GroupSort,
+    },
+}
+
+impl JsonSchema for Group {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Group".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        GroupSchema::json_schema(generator)
+    }
+}
+
+/// A group is written as its name when its people keep the typed order.
+impl Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.sort == GroupSort::Typed {
+            return serializer.serialize_str(&self.name);
+        }
+        let mut s = serializer.serialize_struct("Group", 2)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("sort", &self.sort)?;
+        s.end()
+    }
+}
+
+/// A group is read from its name, or from `{"name": …, "sort": …}`; by hand rather than as
+/// an untagged enum, so that a mistake inside the object is named where it is.
+impl<'de> Deserialize<'de> for Group {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct GroupVisitor;
+        impl<'de> serde::de::Visitor<'de> for GroupVisitor {
+            type Value = Group;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Group, E> {
+                Ok(Group::named(name))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Group, A::Error> {
+                use serde::de::Error;
+                let (mut name, mut sort) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "name" => name = Some(map.next_value::<String>()?),
+                        // null stands for the default, as for the other optional keys.
+                        "sort" => sort = map.next_value::<Option<GroupSort>>()?,
+                        other => return Err(A::Error::unknown_field(other, &["name", "sort"])),
+                    }
+                }
+                Ok(Group {
+                    name: name.ok_or_else(|| A::Error::missing_field("name"))?,
+                    sort: sort.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_any(GroupVisitor)
+    }
 }
 
 /// Một người như văn bản gọi tên.
@@ -806,6 +918,32 @@ mod tests {
         assert_eq!(
             event("Lãnh đạo UBND tỉnh").chair_person(),
             ("Lãnh đạo UBND tỉnh", None)
+        );
+    }
+
+    #[test]
+    fn a_group_is_a_name_or_a_name_and_a_sort() {
+        let groups: Vec<Group> =
+            serde_json::from_str(r#"["A", {"name": "B", "sort": "name"}, {"name": "C"}]"#).unwrap();
+        assert_eq!(
+            groups,
+            [
+                Group::named("A"),
+                Group {
+                    name: "B".into(),
+                    sort: GroupSort::Name
+                },
+                Group::named("C")
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&groups).unwrap(),
+            r#"["A",{"name":"B","sort":"name"},"C"]"#
+        );
+        let wrong = serde_json::from_str::<Group>(r#"{"name": "B", "order": 1}"#).unwrap_err();
+        assert!(
+            wrong.to_string().contains("unknown field `order`"),
+            "{wrong}"
         );
     }
 }
