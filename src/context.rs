@@ -177,6 +177,8 @@ struct InvitationText<'a> {
     number: Option<String>,
     symbol: &'a str,
     signed: DateParts,
+    /// Every note's text, whoever it is for (each invitee's own are `invitees[k].notes`).
+    notes: Vec<&'a str>,
     recipients: &'a [String],
 }
 
@@ -434,6 +436,7 @@ pub fn build_on(
             number: m.invitation.number.map(|n| format!("{n:02}")),
             symbol: &m.invitation.symbol,
             signed: conf.signing.into(),
+            notes: m.invitation.notes.iter().map(Note::text).collect(),
             recipients: &m.invitation.recipients,
         },
         signer: &m.signer,
