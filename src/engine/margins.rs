@@ -124,7 +124,7 @@ fn past(ts: Transform, at: Point, text: &TextItem, area: (f64, f64)) -> Option<S
         let xs = [start, end].map(|x| Point::new(x, at.y).transform(ts).x.to_pt());
         let (lo, hi) = (xs[0].min(xs[1]), xs[0].max(xs[1]));
         if !blank && glyph.x_advance.at(text.size) > Abs::zero() && (lo < area.0 || hi > area.1) {
-            return Some(word_at(&text.text, glyph.range()));
+            return Some(culprit(&text.text, glyph.range()));
         }
     }
     None
@@ -135,6 +135,22 @@ fn is_ink(paint: &Paint) -> bool {
     match paint {
         Paint::Solid(color) => color.to_vec4()[..3].iter().sum::<f32>() / 3.0 < 0.5,
         _ => true,
+    }
+}
+
+/// The word to blame for a run of text that reaches past a margin at the byte range `at`: the
+/// longest word of the run when it is longer than the one there (a centred line too wide
+/// spills over both margins, and the word at the left one is not the long one).
+fn culprit(text: &str, at: std::ops::Range<usize>) -> String {
+    let here = word_at(text, at);
+    let longest = text
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap_or_default();
+    if longest.chars().count() > here.chars().count() {
+        longest.to_string()
+    } else {
+        here
     }
 }
 
@@ -155,6 +171,15 @@ fn word_at(text: &str, at: std::ops::Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_word_of_a_run_is_blamed() {
+        assert_eq!(
+            culprit("08h00, trong Hộitrườngxxxxxxxx", 0..1),
+            "Hộitrườngxxxxxxxx"
+        );
+        assert_eq!(culprit("ab cdefgh", 4..5), "cdefgh");
+    }
 
     #[test]
     fn the_word_around_a_glyph_is_found() {
