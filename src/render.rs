@@ -50,6 +50,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/phong-bi.typ.j2"),
     ),
     (
+        "so-do-cho-ngoi.typ.j2",
+        include_str!("../templates/so-do-cho-ngoi.typ.j2"),
+    ),
+    (
+        "danh-sach-khen-thuong.typ.j2",
+        include_str!("../templates/danh-sach-khen-thuong.typ.j2"),
+    ),
+    (
         "ke-hoach.typ.j2",
         include_str!("../templates/ke-hoach.typ.j2"),
     ),

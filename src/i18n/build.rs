@@ -134,12 +134,9 @@ catalogue! {
         ShortenInvitee =>
             "rút gọn họ tên, chức vụ hoặc đơn vị của đại biểu này",
             "shorten the name, position or organization";
-        ShortenShared { fields: String } =>
-            "mọi giấy mời đều dài như vậy: hãy rút gọn {fields}",
-            "every invitation is that long: shorten {fields}";
-        PastTheMargin { page: usize, what: String } =>
-            "trang {page}: \"{what}\" tràn ra ngoài lề giấy (một từ quá dài không xuống dòng được)",
-            "page {page}: \"{what}\" runs past the margin (a word too long to break)";
+        PastTheMargin { document: String, page: usize, what: String } =>
+            "{document}, trang {page}: \"{what}\" tràn ra ngoài lề giấy (một từ quá dài không xuống dòng được)",
+            "{document}, page {page}: \"{what}\" runs past the margin (a word too long to break)";
         PastTheMarginHint =>
             "thêm khoảng trắng vào từ quá dài, hoặc rút gọn nó",
             "put spaces into the long word, or shorten it";

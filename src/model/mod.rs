@@ -63,8 +63,8 @@ pub struct Conference {
     /// The date of the plan the annexes cite.
     pub plan_date: SigningDate,
     pub session_end: Option<NaiveTime>,
-    /// The date of the awards decision.
-    pub decision_date: Option<NaiveDate>,
+    /// The date of the awards decision, its parts blank where not known.
+    pub decision_date: SigningDate,
     pub schedule: Schedule,
     /// The deadline of each task of the plan, agency by agency (`plan.tasks[a].items[t]`).
     pub deadlines: Vec<Vec<Option<NaiveDate>>>,

@@ -321,13 +321,13 @@ fn an_english_build_speaks_english_from_start_to_end() {
     );
     assert_contains(
         &run.stderr,
-        "23 of 23 file(s) written, 0 unchanged, 0 removed (giay-moi, chuong-trinh, kich-ban, ",
+        "24 of 24 file(s) written, 0 unchanged, 0 removed (giay-moi, chuong-trinh, kich-ban, ",
     );
     assert_english(&run.stderr, Some(&model));
     let run = hoinghi(&["check", s(&model), "--lang", "en"]).ok();
     assert_contains(
         &run.stdout,
-        "\n  invitations: 12 (5 to persons, 7 to organisations)\n",
+        "\n  invitations: 10 (3 to persons, 7 to organisations)\n",
     );
     assert_contains(&run.stdout, "\n  date: 15/01/2026 at 14:00 — final\n");
     assert!(run.stdout.ends_with("\nok\n"), "{}", run.stdout);
