@@ -56,6 +56,17 @@ pub struct Model {
     pub script: Option<Script>,
 }
 
+/// The schema of a form of address lists the ones the checks accept, so that an editor offers
+/// them.
+fn honorific_choices(schema: &mut schemars::Schema) {
+    let mut choices: Vec<serde_json::Value> = crate::vn::HONORIFICS
+        .iter()
+        .map(|h| serde_json::Value::from(*h))
+        .collect();
+    choices.push(serde_json::Value::Null);
+    schema.insert("enum".into(), choices.into());
+}
+
 /// What the schema says the invitees may be: the list itself, or the file it is read from.
 #[derive(JsonSchema)]
 #[allow(dead_code)]
@@ -77,6 +88,9 @@ pub struct ListFile {
     /// Trang tính cần đọc; bỏ trống thì đọc trang đầu tiên.
     #[serde(default)]
     pub sheet: Option<String>,
+    /// Dòng tiêu đề (đánh số như trong Excel), khi chương trình đoán sai.
+    #[serde(default)]
+    pub header_row: Option<usize>,
 }
 
 /// Một người như văn bản gọi tên.
@@ -85,6 +99,7 @@ pub struct ListFile {
 pub struct Person {
     /// "Đồng chí", "Ông" hoặc "Bà".
     #[serde(default)]
+    #[schemars(transform = honorific_choices)]
     pub honorific: Option<String>,
     /// Họ và tên.
     pub name: String,
@@ -388,6 +403,7 @@ pub struct Invitee {
     pub id: Option<String>,
     /// Danh xưng: "Đồng chí", "Ông" hoặc "Bà"; chỉ dùng khi có họ tên.
     #[serde(default)]
+    #[schemars(transform = honorific_choices)]
     pub honorific: Option<String>,
     /// Họ và tên.
     #[serde(default)]
@@ -409,6 +425,7 @@ pub struct Invitee {
     pub order: Option<u32>,
     /// Chỗ ngồi: "head" (đoàn chủ tịch) hoặc "front" (hàng ghế đầu); có biển tên.
     #[serde(default)]
+    #[schemars(extend("enum" = ["head", "front", null]))]
     pub seat: Option<String>,
     /// Điện thoại.
     #[serde(default)]
