@@ -79,12 +79,12 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Problems> {
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);
-        if let Err(problem) = write_new(&path, &bytes) {
+        if let Err(problems) = write_new(&path, &bytes) {
             // All or nothing: a half-made conference would only confuse.
             for path in &written {
                 let _ = std::fs::remove_file(path);
             }
-            return Err(problem.into());
+            return Err(problems);
         }
         written.push(path);
     }
@@ -92,20 +92,22 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Problems> {
 }
 
 /// Writes a file that must not exist yet (another program may have made it since the check).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Problems> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Problem::error(Place::file(path), CliMsg::InitExists),
+            std::io::ErrorKind::AlreadyExists => {
+                Problem::error(Place::file(path), CliMsg::InitExists)
+            }
             _ => cannot_write(path, &e),
         })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .map_err(|e| {
             let _ = std::fs::remove_file(path);
-            cannot_write(path, &e)
+            cannot_write(path, &e).into()
         })
 }
 
@@ -185,7 +187,10 @@ fn starter_groups() -> Vec<String> {
         .expect("the starter model's groups are a list of texts")
 }
 
-fn make_workbook(template: &ListTemplate, groups: &[String]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn make_workbook(
+    template: &ListTemplate,
+    groups: &[String],
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = Workbook::new();
     let date = ExcelDateTime::from_ymd(2025, 1, 1)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&date));
@@ -222,7 +227,9 @@ fn make_workbook(template: &ListTemplate, groups: &[String]) -> Result<Vec<u8>, 
         };
         let validation = match choices {
             Choices::List(list) => DataValidation::new().allow_list_strings(list)?,
-            Choices::Named(Named::Honorifics) => DataValidation::new().allow_list_strings(&HONORIFICS)?,
+            Choices::Named(Named::Honorifics) => {
+                DataValidation::new().allow_list_strings(&HONORIFICS)?
+            }
             Choices::Named(Named::Groups) => {
                 // On a sheet of their own: a group may hold a comma, which a list typed into
                 // the validation cannot, and the clerk adds a group by typing it there.

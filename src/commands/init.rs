@@ -27,8 +27,14 @@ pub fn run(cmd: &InitCommand, out: &Printer) -> Result<(), Problems> {
     if cmd.dir != Path::new(".") {
         out.say(&format!("  cd {}", shell_word(&cmd.dir)));
     }
-    out.say(&format!("  hoinghi check   {}", words(CliMsg::InitNextCheck)));
-    out.say(&format!("  hoinghi build   {}", words(CliMsg::InitNextBuild)));
+    out.say(&format!(
+        "  hoinghi check   {}",
+        words(CliMsg::InitNextCheck)
+    ));
+    out.say(&format!(
+        "  hoinghi build   {}",
+        words(CliMsg::InitNextBuild)
+    ));
     Ok(())
 }
 

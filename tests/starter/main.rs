@@ -98,7 +98,11 @@ fn write_list(path: &Path, rows: &[[&str; 5]]) {
 /// The model's text with `from` replaced by `to`, once, as a clerk edits it (comments kept).
 fn fill(model: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(model).unwrap();
-    assert_eq!(text.matches(from).count(), 1, "{from} is not in the model once");
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from} is not in the model once"
+    );
     std::fs::write(model, text.replacen(from, to, 1)).unwrap();
 }
 
@@ -110,7 +114,9 @@ fn init_makes_a_conference_that_builds_at_once_with_every_paper_a_draft() {
     assert!(run.stderr.contains("DỰ THẢO"), "{}", run.stderr);
     let pdfs = pdfs_under(&dir.join("out"));
     assert!(pdfs.len() >= 5, "{pdfs:?}");
-    for pdf in &pdfs {
+    // The envelopes are the exception: they carry no date, are the same once it is fixed, and
+    // may be printed early.
+    for pdf in pdfs.iter().filter(|p| !p.ends_with("phong-bi.pdf")) {
         let text = Pdf::open(pdf).text();
         assert!(text.contains("DỰ THẢO"), "{} is not a draft", pdf.display());
     }
@@ -193,8 +199,16 @@ fn filling_in_the_model_and_the_list_then_building_gives_the_final_papers() {
         "\"title\": \"Hội nghị …\"",
         "\"title\": \"Hội nghị tổng kết công tác năm 2025\"",
     );
-    fill(&model, "\"date\": null,\n    // Thời gian", "\"date\": \"2026-03-25\",\n    // Thời gian");
-    fill(&model, "\"venue\": \"…\"", "\"venue\": \"Hội trường tầng 3\"");
+    fill(
+        &model,
+        "\"date\": null,\n    // Thời gian",
+        "\"date\": \"2026-03-25\",\n    // Thời gian",
+    );
+    fill(
+        &model,
+        "\"venue\": \"…\"",
+        "\"venue\": \"Hội trường tầng 3\"",
+    );
     write_list(
         &dir.join("dai-bieu.xlsx"),
         &[
@@ -212,7 +226,9 @@ fn filling_in_the_model_and_the_list_then_building_gives_the_final_papers() {
     let check = run_in(&dir, &["check"]).ok();
     let warnings = warnings(&check.stderr);
     assert!(
-        !warnings.iter().any(|w| w.contains("event.title") || w.contains("dai-bieu.xlsx")),
+        !warnings
+            .iter()
+            .any(|w| w.contains("event.title") || w.contains("dai-bieu.xlsx")),
         "{}",
         warnings.join("\n")
     );
@@ -284,7 +300,11 @@ fn init_never_overwrites_a_file_and_then_writes_nothing() {
             run.stderr
         );
     }
-    assert!(run.stderr.contains("hoinghi init TÊN-THƯ-MỤC-MỚI"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hoinghi init TÊN-THƯ-MỤC-MỚI"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         std::fs::read_to_string(&model).unwrap(),
         "{ \"comment\": \"đã sửa\" }"
@@ -296,7 +316,11 @@ fn init_never_overwrites_a_file_and_then_writes_nothing() {
     std::fs::write(other.join("HUONG-DAN.md"), "ghi chú của tôi").unwrap();
     let run = run_in(tmp.path(), &["init", "khac"]).failed();
     assert!(run.stderr.contains("HUONG-DAN.md"), "{}", run.stderr);
-    assert!(run.stderr.contains("có 1 lỗi; không ghi gì"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("có 1 lỗi; không ghi gì"),
+        "{}",
+        run.stderr
+    );
     let left: Vec<_> = std::fs::read_dir(&other).unwrap().collect();
     assert_eq!(left.len(), 1);
     assert_eq!(
@@ -355,7 +379,8 @@ fn the_list_template_offers_the_choices_of_honorific_group_and_seat() {
         let at = sheet
             .find(&format!("sqref=\"{range}\""))
             .unwrap_or_else(|| panic!("no choice for {range}: {sheet}"));
-        let rule = &sheet[at..];
+        let from = sheet[..at].rfind("<dataValidation ").unwrap();
+        let rule = &sheet[from..];
         let rule = &rule[..rule.find("</dataValidation>").unwrap()];
         assert!(
             rule.contains(&format!("<formula1>{}</formula1>", xml_escape(formula))),
@@ -374,10 +399,11 @@ fn the_list_template_offers_the_choices_of_honorific_group_and_seat() {
     ));
 }
 
+/// Text as an XML element holds it.
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The schema `hoinghi schema` prints.
@@ -417,7 +443,10 @@ fn the_schema_describes_every_field_in_vietnamese() {
             }
         }
     }
-    assert!(undescribed.is_empty(), "fields without a Vietnamese description: {undescribed:#?}");
+    assert!(
+        undescribed.is_empty(),
+        "fields without a Vietnamese description: {undescribed:#?}"
+    );
     // The model's sections, the invitees' fields, the agenda's: well over a hundred.
     assert!(fields > 90, "only {fields} fields");
     assert!(schema["properties"]["$schema"].is_object());
@@ -483,7 +512,11 @@ fn jsonc(text: &str) -> serde_json::Value {
 fn schema_writes_to_a_file_with_o() {
     let tmp = tempfile::tempdir().unwrap();
     let run = run_in(tmp.path(), &["schema", "-o", "luoc-do.json"]).ok();
-    assert!(run.stderr.contains("đã ghi lược đồ vào luoc-do.json"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("đã ghi lược đồ vào luoc-do.json"),
+        "{}",
+        run.stderr
+    );
     let printed = run_in(tmp.path(), &["schema"]).ok().stdout;
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("luoc-do.json")).unwrap(),
@@ -494,7 +527,9 @@ fn schema_writes_to_a_file_with_o() {
 #[test]
 fn the_readme_model_example_loads_as_written() {
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
-    let section = &readme[readme.find("\n## The model\n").expect("a section on the model")..];
+    let section = &readme[readme
+        .find("\n## The model\n")
+        .expect("a section on the model")..];
     let start = section.find("```jsonc\n").expect("a jsonc example") + "```jsonc\n".len();
     let example = &section[start..start + section[start..].find("\n```").unwrap()];
     let tmp = tempfile::tempdir().unwrap();
@@ -514,6 +549,8 @@ fn the_new_commands_are_explained_in_vietnamese() {
     assert!(help.contains("init"), "{help}");
     assert!(help.contains("Tạo một hội nghị mới để điền"), "{help}");
     assert!(help.contains("In lược đồ JSON của tệp hội nghị"), "{help}");
-    let init = support::hoinghi(&["--lang", "vi", "init", "--help"]).ok().stdout;
+    let init = support::hoinghi(&["--lang", "vi", "init", "--help"])
+        .ok()
+        .stdout;
     assert!(init.contains("Thư mục của hội nghị mới"), "{init}");
 }
