@@ -13,12 +13,16 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{
     Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook,
 };
+use schemars::Schema;
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
 use serde::Deserialize;
 
 use crate::i18n::Text;
 use crate::i18n::build::{BuildMsg, io_error};
 use crate::i18n::cli::CliMsg;
 use crate::model::Model;
+use crate::model::text::fold_spaces;
 use crate::problem::{Place, Problem, Problems};
 use crate::vn::HONORIFICS;
 
@@ -41,7 +45,14 @@ const MAX_GROUPS: u32 = 200;
 /// The model's JSON Schema, derived from its types with their Vietnamese documentation: what
 /// `hoinghi schema` prints. Draft 7, which every editor that reads schemas understands.
 pub fn schema() -> String {
-    let schema = schemars::generate::SchemaSettings::draft07()
+    // The doc comments are wrapped at the code's width; an editor's hover wraps on its own.
+    let one_line = RecursiveTransform(|schema: &mut Schema| {
+        if let Some(serde_json::Value::String(text)) = schema.get_mut("description") {
+            *text = fold_spaces(text);
+        }
+    });
+    let schema = SchemaSettings::draft07()
+        .with_transform(one_line)
         .into_generator()
         .into_root_schema_for::<Model>();
     serde_json::to_string_pretty(&schema).expect("a schema serializes to JSON") + "\n"

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// và chương trình.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Tệp hội nghị của hoinghi")]
 pub struct Model {
     /// Đường dẫn tới lược đồ JSON (để trình soạn thảo gợi ý); chương trình bỏ qua.
     #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
