@@ -13,14 +13,17 @@ use crate::problem::Problems;
 
 pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
     let started = Instant::now();
-    let (engine, conf) = load(&cmd.input, cmd.pdf_a, out)?;
+    let (engine, conf) = load(&cmd.input, cmd.pdf_a, &cmd.today, out)?;
     out.detail(&format!(
-        "{}: {} ms",
+        "{}: {:.1} ms",
         out.words(CliMsg::StageLoad),
-        format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
+        started.elapsed().as_secs_f64() * 1000.0
     ));
     let bar = Bar::new(out);
-    let listen = |event: Event| bar.event(event);
+    let listen = |event: Event| {
+        bar.event(&event);
+        bar.0.suspend(|| out.event(event));
+    };
     let report = engine.build(&conf, &cmd.job(), &listen, &Cancel::default());
     bar.finish();
     let report = report?;
@@ -41,9 +44,9 @@ pub fn summarize(report: &BuildReport, cmd: &BuildCommand, out: &Printer, starte
                 Stage::Commit => CliMsg::StageCommit,
             };
             out.detail(&format!(
-                "{}: {} ms",
+                "{}: {:.1} ms",
                 out.words(name),
-                format!("{:.1}", took.as_secs_f64() * 1000.0)
+                took.as_secs_f64() * 1000.0
             ));
         }
         let costs = &report.costs;
@@ -121,8 +124,8 @@ impl Bar {
         Self(bar)
     }
 
-    fn event(&self, event: Event) {
-        if let Event::Progress { done, total } = event
+    fn event(&self, event: &Event) {
+        if let Event::Progress { done, total } = *event
             && total >= 50
         {
             self.0.set_length(total as u64);

@@ -13,8 +13,8 @@ mod watch;
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command, InputArgs, Verbosity};
-use crate::engine::Engine;
+use crate::cli::{Cli, Command, InputArgs, TodayArgs, Verbosity};
+use crate::engine::{Engine, Event};
 use crate::i18n::Lang;
 use crate::i18n::build::BuildMsg;
 use crate::i18n::cli::CliMsg;
@@ -126,8 +126,14 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> std::process::ExitCode {
 }
 
 /// The engine and the model the input arguments name, with what loading them noticed printed.
-fn load(input: &InputArgs, pdf_a: bool, out: &Printer) -> Result<(Engine, Conference), Problems> {
-    let settings = input.settings(pdf_a).map_err(Problems::one)?;
+fn load(
+    input: &InputArgs,
+    pdf_a: bool,
+    today: &TodayArgs,
+    out: &Printer,
+) -> Result<(Engine, Conference), Problems> {
+    let mut settings = input.settings(pdf_a).map_err(Problems::one)?;
+    settings.today = Some(today.resolve()?);
     let mut engine = match Engine::new(settings) {
         Ok(engine) => engine,
         Err(mut problems) => {
@@ -234,6 +240,16 @@ impl Printer {
 
     fn say_always(&self, text: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{text}");
+    }
+
+    /// What a running build tells that is worth a line: a template running long.
+    pub fn event(&self, event: Event) {
+        if let Event::Running { template, seconds } = event {
+            self.problem(&Problem::warning(
+                Place::Nowhere,
+                BuildMsg::TemplateRunningLong { template, seconds },
+            ));
+        }
     }
 
     /// A message in the language of the run.

@@ -11,6 +11,7 @@
 pub mod diagnostics;
 pub mod invitations;
 pub mod plan;
+pub mod watchdog;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::{Datelike, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
@@ -28,11 +29,12 @@ use crate::fonts::FontSet;
 use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
 use crate::i18n::model::ModelMsg;
+use crate::i18n::plan::PlanMsg;
 use crate::model::{self, Conference, Source};
 use crate::parallel;
 use crate::problem::{Place, Problem, Problems, quote};
 use crate::render::Templates;
-use crate::typeset::{PdfSettings, Typesetter};
+use crate::typeset::{self, PdfSettings, Typesetter};
 
 /// Everything a run is configured with, resolved before any work.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +49,9 @@ pub struct Settings {
     pub pdf_a: bool,
     /// The date written into PDFs, from SOURCE_DATE_EPOCH.
     pub epoch: Option<Datetime>,
+    /// The day the plan's tasks are judged on (overdue or not): `--today`, else the system's
+    /// date, read once. None judges no task overdue. Only the task checklist depends on it.
+    pub today: Option<NaiveDate>,
 }
 
 impl Settings {
@@ -115,6 +120,8 @@ pub enum Event {
     Stage(Stage, Duration),
     /// Files done so far, of all to do.
     Progress { done: usize, total: usize },
+    /// A template has been setting in type for this long and is still running.
+    Running { template: String, seconds: u64 },
 }
 
 /// Something to tell events to; the command line's progress bar and the web page's both are.
@@ -204,6 +211,7 @@ pub struct Engine {
     templates: Templates,
     fonts: FontSet,
     typesetter: Typesetter,
+    watchdog: watchdog::Watchdog,
 }
 
 impl Engine {
@@ -226,6 +234,7 @@ impl Engine {
             templates,
             fonts,
             typesetter,
+            watchdog: watchdog::Watchdog::default(),
         })
     }
 
@@ -369,7 +378,35 @@ impl Engine {
 
     /// What templates are given, with invitations for the invitees at `invitees`.
     pub fn context(&self, conf: &Conference, invitees: &[usize]) -> minijinja::Value {
-        context::build(conf, self.family(conf), invitees)
+        context::build_on(conf, self.family(conf), invitees, self.settings.today)
+    }
+
+    /// The plan's tasks past their deadline on the day of the run and not marked done.
+    pub fn check_tasks(&self, conf: &Conference) -> Vec<Problem> {
+        let (Some(today), Some(plan)) = (self.settings.today, &conf.model.plan) else {
+            return Vec::new();
+        };
+        let mut late = Vec::new();
+        for (a, (agency, deadlines)) in plan.tasks.iter().zip(&conf.deadlines).enumerate() {
+            for (t, (task, &deadline)) in agency.items.iter().zip(deadlines).enumerate() {
+                let (Some(days), Some(deadline)) = (task.days_late(deadline, today), deadline)
+                else {
+                    continue;
+                };
+                late.push(
+                    Problem::warning(
+                        Place::model(format!("plan.tasks[{a}].items[{t}].deadline")),
+                        PlanMsg::Overdue {
+                            agency: agency.agency.clone(),
+                            deadline: crate::vn::short_date(deadline),
+                            days,
+                        },
+                    )
+                    .hint(PlanMsg::OverdueHint),
+                );
+            }
+        }
+        late
     }
 
     /// Renders each document to Typst source. All their problems are reported together.
@@ -415,8 +452,7 @@ impl Engine {
     /// Typst's warnings come back beside them.
     pub fn typeset(&self, rendered: &Rendered) -> Result<(PagedDocument, Vec<Problem>), Problems> {
         let (pages, warnings) = self
-            .typesetter
-            .compile(&rendered.source)
+            .compile(rendered.document.template, &rendered.source)
             .map_err(|errors| {
                 Problems(diagnostics::locate_all(
                     &self.templates,
@@ -439,11 +475,23 @@ impl Engine {
         &self,
         conf: &Conference,
         strict: bool,
+        listen: Listener,
+        cancel: &Cancel,
+    ) -> Result<CheckReport, Problems> {
+        self.watchdog
+            .watch(listen, || self.check_quietly(conf, strict, cancel))
+    }
+
+    fn check_quietly(
+        &self,
+        conf: &Conference,
+        strict: bool,
         cancel: &Cancel,
     ) -> Result<CheckReport, Problems> {
         let docs = self.documents(conf, None)?;
         let mut warnings = Vec::new();
         warnings.extend(self.check_session(conf, strict)?);
+        warnings.extend(self.check_tasks(conf));
         let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
         let base = self.context(conf, &all);
         let rendered = self.render(conf, &docs, &base)?;
@@ -546,7 +594,8 @@ impl Engine {
         listen: Listener,
         cancel: &Cancel,
     ) -> Result<BuildReport, Problems> {
-        plan::build(self, conf, job, listen, cancel)
+        self.watchdog
+            .watch(listen, || plan::build(self, conf, job, listen, cancel))
     }
 
     /// The PDF settings of a build of `conf`: PDF/A must carry a date, which is
@@ -570,6 +619,16 @@ impl Engine {
             pdf_a: self.settings.pdf_a,
             date,
         }
+    }
+
+    /// Compiles Typst source of `template` where the watchdog sees it.
+    pub(crate) fn compile(
+        &self,
+        template: &'static str,
+        source: &str,
+    ) -> Result<(PagedDocument, Vec<typeset::Diagnostic>), Vec<typeset::Diagnostic>> {
+        self.watchdog
+            .run(template, || self.typesetter.compile(source))
     }
 
     pub(crate) fn templates(&self) -> &Templates {
