@@ -553,4 +553,21 @@ fn the_new_commands_are_explained_in_vietnamese() {
         .ok()
         .stdout;
     assert!(init.contains("Thư mục của hội nghị mới"), "{init}");
+    assert!(
+        init.contains("Cách dùng: hoinghi init [TÙY CHỌN] [THƯ_MỤC]"),
+        "{init}"
+    );
+    let schema = support::hoinghi(&["--lang", "vi", "schema", "--help"])
+        .ok()
+        .stdout;
+    assert!(schema.contains("-o, --output <TỆP>"), "{schema}");
+    for help in [&init, &schema] {
+        for english in ["Usage", "Options", "Print help", "[OPTIONS]"] {
+            assert!(!help.contains(english), "{english}: {help}");
+        }
+    }
+    let english = support::hoinghi(&["--lang", "en", "init", "--help"])
+        .ok()
+        .stdout;
+    assert!(english.contains("The new conference's folder"), "{english}");
 }
