@@ -6,8 +6,10 @@ mod check;
 mod fonts;
 mod guide;
 mod import;
+mod init;
 mod list;
 mod preview;
+mod schema;
 mod watch;
 
 use std::io::Write;
@@ -31,6 +33,8 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
         Command::Guide(cmd) => guide::run(cmd, out),
+        Command::Init(cmd) => init::run(cmd, out),
+        Command::Schema(cmd) => schema::run(cmd, out),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod build;
 pub mod cli;
 pub mod lists;
 pub mod model;
+pub mod papers;
 pub mod places;
 pub mod plan;
 
@@ -205,6 +206,7 @@ mod tests {
             lists::ListMsg,
             build::BuildMsg,
             cli::CliMsg,
+            papers::PaperMsg,
             places::PlaceMsg,
             plan::PlanMsg
         );
