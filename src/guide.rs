@@ -1,6 +1,8 @@
 //! The user's guide (HƯỚNG DẪN): one Markdown source compiled into the binary, given as text
 //! or set as a PDF by the program itself, through Typst with the embedded fonts, so the
-//! guide in a release zip is made by the very program it describes.
+//! guide in a release zip is made by the very program it describes. Its steps for a new
+//! conference are the short guide `hoinghi init` writes, taken in whole, so that the two never
+//! say different things.
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -10,8 +12,30 @@ use crate::problem::{Place, Problem, Problems};
 use crate::render::{escape_markup, typst_string};
 use crate::typeset::{Part, PdfSettings, Typesetter};
 
-/// The guide's text, in Markdown: read as it is, or set as a PDF by [`pdf`].
-pub const SOURCE: &str = include_str!("../data/HUONG-DAN.md");
+/// The guide's own text, in Markdown, with a line where the short guide goes.
+const SOURCE: &str = include_str!("../data/HUONG-DAN.md");
+
+/// The short guide of a folder made by `hoinghi init` (the same file `starter` writes).
+const SHORT: &str = include_str!("../data/starter/HUONG-DAN.md");
+
+/// The line of [`SOURCE`] that the short guide replaces.
+const SHORT_HERE: &str = "<!-- hướng dẫn nhanh: data/starter/HUONG-DAN.md -->";
+
+/// The whole guide, in Markdown: read as it is, or set as a PDF by [`pdf`]. The short guide
+/// becomes one of its sections: each of its headings one level down.
+pub fn text() -> String {
+    let short: String = SHORT
+        .lines()
+        .map(|line| {
+            let deeper = if line.starts_with('#') { "#" } else { "" };
+            format!("{deeper}{line}\n")
+        })
+        .collect();
+    let (before, after) = SOURCE
+        .split_once(SHORT_HERE)
+        .expect("data/HUONG-DAN.md has the line where the short guide goes");
+    format!("{before}{}{}", short.trim_end(), after)
+}
 
 /// The guide's page layout: plain Typst, to which the converted text is appended.
 const LAYOUT: &str = include_str!("../templates/huong-dan.typ");
@@ -149,9 +173,24 @@ mod tests {
     }
 
     #[test]
+    fn the_short_guide_is_a_section_of_the_guide() {
+        let text = text();
+        assert!(!text.contains(SHORT_HERE));
+        assert!(text.contains("\n## Hướng dẫn nhanh\n"), "{text}");
+        assert!(text.contains("\n### Các bước\n"), "{text}");
+        for line in SHORT.lines().filter(|line| !line.starts_with('#')) {
+            assert!(text.contains(line), "{line:?} missing");
+        }
+        assert_eq!(
+            text.matches("\n# ").count() + text.starts_with("# ") as usize,
+            1
+        );
+    }
+
+    #[test]
     fn the_guide_is_set_as_a_pdf_with_the_same_bytes_each_time() {
-        let first = pdf(SOURCE).unwrap();
+        let first = pdf(&text()).unwrap();
         assert!(first.starts_with(b"%PDF-"));
-        assert_eq!(first, pdf(SOURCE).unwrap());
+        assert_eq!(first, pdf(&text()).unwrap());
     }
 }

@@ -8,17 +8,18 @@ use crate::output;
 use crate::problem::Problems;
 
 pub fn run(cmd: &GuideCommand, out: &Printer) -> Result<(), Problems> {
+    let text = guide::text();
     let Some(path) = &cmd.output else {
-        print!("{}", guide::SOURCE);
+        print!("{text}");
         return Ok(());
     };
     let is_pdf = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     let bytes = if is_pdf {
-        guide::pdf(guide::SOURCE)?
+        guide::pdf(&text)?
     } else {
-        guide::SOURCE.as_bytes().to_vec()
+        text.into_bytes()
     };
     output::write_file(path, &bytes).map_err(Problems::one)?;
     out.say(

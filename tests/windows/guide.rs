@@ -35,12 +35,29 @@ fn the_guide_is_written_as_a_pdf_in_vietnamese_and_the_same_each_time() {
 }
 
 #[test]
-fn the_guide_as_text_is_its_source() {
-    let source = std::fs::read_to_string(repo("data/HUONG-DAN.md")).unwrap();
+fn the_guide_as_text_is_its_source_with_the_short_guide_of_init_as_a_section() {
+    let own = std::fs::read_to_string(repo("data/HUONG-DAN.md")).unwrap();
+    let short = std::fs::read_to_string(repo("data/starter/HUONG-DAN.md")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("HUONG-DAN.txt");
-    hoinghi_at_home(dir.path(), &["huong-dan", "-o", s(&text)], &[]).ok();
-    assert_eq!(std::fs::read_to_string(&text).unwrap(), source);
+    let file = dir.path().join("HUONG-DAN.txt");
+    hoinghi_at_home(dir.path(), &["huong-dan", "-o", s(&file)], &[]).ok();
+    let text = std::fs::read_to_string(&file).unwrap();
+    for line in own.lines().filter(|line| !line.starts_with("<!--")) {
+        assert!(text.contains(line), "{line:?} not in the guide");
+    }
+    assert!(!text.contains("<!--"), "{text}");
+    for line in short.lines() {
+        let deeper = if line.starts_with('#') { "#" } else { "" };
+        let line = format!("{deeper}{line}");
+        assert!(text.contains(&line), "{line:?} not in the guide");
+    }
+    // What init writes is the same short guide.
+    let conference = dir.path().join("hoi-nghi");
+    hoinghi_at_home(dir.path(), &["init", s(&conference)], &[]).ok();
+    assert_eq!(
+        std::fs::read_to_string(conference.join("HUONG-DAN.md")).unwrap(),
+        short
+    );
     let printed = hoinghi_at_home(dir.path(), &["--quiet", "huong-dan"], &[]).ok();
-    assert_eq!(printed.stdout, source);
+    assert_eq!(printed.stdout, text);
 }
