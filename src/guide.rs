@@ -4,7 +4,7 @@
 //! conference are the short guide `hoinghi init` writes, taken in whole, so that the two never
 //! say different things.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::fonts::FontSet;
 use crate::i18n::build::BuildMsg;
@@ -80,7 +80,8 @@ pub fn typst_source(markdown: &str) -> String {
     let mut in_title = false;
     // The text of the code block being read, if any.
     let mut code: Option<String> = None;
-    for event in Parser::new(markdown) {
+    // Tables: the short guide of `init` lists its files in one.
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
@@ -98,6 +99,11 @@ pub fn typst_source(markdown: &str) -> String {
                 Tag::Strong => body.push_str("#strong["),
                 Tag::BlockQuote(_) => body.push_str("\n#quote(block: true)["),
                 Tag::CodeBlock(_) => code = Some(String::new()),
+                Tag::Table(columns) => {
+                    body.push_str(&format!("\n#table(columns: {}, ", columns.len()));
+                }
+                Tag::TableHead => body.push_str("table.header("),
+                Tag::TableCell => body.push('['),
                 Tag::Link { dest_url, .. } => {
                     body.push_str(&format!("#link({})[", typst_string(&dest_url)));
                 }
@@ -114,6 +120,9 @@ pub fn typst_source(markdown: &str) -> String {
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::BlockQuote(_) | TagEnd::Link => {
                     body.push(']')
                 }
+                TagEnd::Table => body.push_str(")\n"),
+                TagEnd::TableHead => body.push_str("), "),
+                TagEnd::TableCell => body.push_str("], "),
                 TagEnd::CodeBlock => {
                     let text = code.take().unwrap_or_default();
                     let text = text.strip_suffix('\n').unwrap_or(&text);
@@ -152,7 +161,7 @@ mod tests {
     #[test]
     fn markdown_becomes_typst_calls_with_every_text_escaped() {
         let source = typst_source(
-            "# Hướng dẫn\n\nChạy `hoinghi build` *ngay*: #1 [x] $5.\n\n- một\n- hai\n\n3. ba\n\n```\nhoinghi check\n```\n",
+            "# Hướng dẫn\n\nChạy `hoinghi build` *ngay*: #1 [x] $5.\n\n- một\n- hai\n\n3. ba\n\n```\nhoinghi check\n```\n\n| tệp | mở |\n|---|---|\n| `a.json` | Notepad |\n",
         );
         let body = source.strip_prefix(LAYOUT).unwrap();
         assert!(
@@ -168,6 +177,12 @@ mod tests {
         assert!(body.contains("#enum(start: 3, [ba], )"), "{body}");
         assert!(
             body.contains("#raw(block: true, \"hoinghi check\")"),
+            "{body}"
+        );
+        assert!(
+            body.contains(
+                "#table(columns: 2, table.header([tệp], [mở], ), [#raw(\"a.json\")], [Notepad], )"
+            ),
             "{body}"
         );
     }

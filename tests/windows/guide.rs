@@ -23,6 +23,10 @@ fn the_guide_is_written_as_a_pdf_in_vietnamese_and_the_same_each_time() {
         "hoinghi build",
         "D:\\Hội nghị\\2025\\hoi-nghi.json",
         "đang mở trong chương trình khác",
+        // init's short guide, with its table of files
+        "Hướng dẫn nhanh",
+        "mở bằng",
+        "hoi-nghi.schema.json",
     ] {
         assert!(text.contains(words), "{words:?} not in: {text}");
     }
