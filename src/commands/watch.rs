@@ -33,9 +33,8 @@ pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
     let settings = cmd.input.settings(cmd.pdf_a).map_err(Problems::one)?;
     let source = Source::File(cmd.input.model.clone());
     let (tx, rx) = mpsc::channel();
-    let debouncer = new_debouncer(SETTLE, None, tx).map_err(|e| {
-        Problems::one(Problem::error(Place::Nowhere, cannot_watch(&e)))
-    })?;
+    let debouncer = new_debouncer(SETTLE, None, tx)
+        .map_err(|e| Problems::one(Problem::error(Place::Nowhere, cannot_watch(&e))))?;
     let mut watch = Watch {
         debouncer,
         points: Vec::new(),

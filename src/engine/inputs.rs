@@ -77,7 +77,10 @@ mod tests {
             dir: PathBuf::from("hn"),
         };
         let inputs = of(&Settings::default(), &source);
-        assert_eq!(with_role(&inputs, Role::List), [PathBuf::from("hn/lists/w2.csv")]);
+        assert_eq!(
+            with_role(&inputs, Role::List),
+            [PathBuf::from("hn/lists/w2.csv")]
+        );
         assert!(with_role(&inputs, Role::Model).is_empty());
     }
 
@@ -101,7 +104,10 @@ mod tests {
             ..Settings::default()
         };
         let inputs = of(&settings, &Source::File(PathBuf::from("hn/m.json")));
-        assert_eq!(with_role(&inputs, Role::Model), [PathBuf::from("hn/m.json")]);
+        assert_eq!(
+            with_role(&inputs, Role::Model),
+            [PathBuf::from("hn/m.json")]
+        );
         let templates = with_role(&inputs, Role::Template);
         assert!(templates.contains(&PathBuf::from("mau/giay-moi.typ.j2")));
         assert!(templates.contains(&PathBuf::from("mau/nd30.typ")));

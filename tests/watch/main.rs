@@ -39,7 +39,14 @@ impl Watching {
         let log = dir.join("watch.log");
         let child = hoinghi_command()
             .current_dir(dir)
-            .args(["watch", "m.json", "--out", "out", "--only", "danh-sach-dai-bieu"])
+            .args([
+                "watch",
+                "m.json",
+                "--out",
+                "out",
+                "--only",
+                "danh-sach-dai-bieu",
+            ])
             .args(args)
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
