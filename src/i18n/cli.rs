@@ -265,8 +265,8 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
     (
         "watch",
         None,
-        "Tạo các văn bản, rồi tạo lại mỗi khi tệp hội nghị, danh sách hoặc mẫu được lưu",
-        "Build, then rebuild on every save of the model, its list file or the templates",
+        "Tạo các văn bản, rồi tạo lại mỗi khi tệp hội nghị, danh sách, mẫu hoặc phông chữ thêm vào được lưu",
+        "Build, then rebuild on every save of the model, its list file, the templates or added fonts",
     ),
     (
         "watch",
