@@ -223,7 +223,7 @@ fn write(
     }
 
     print_setup(sheet, header_row, row.saturating_sub(1), last_printed)?;
-    workbook.save_to_buffer()
+    workbook.save_to_buffer().map(super::as_made_on_unix)
 }
 
 /// A4 portrait, one page wide, the header row repeated on every page, the page number at the
