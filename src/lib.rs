@@ -20,5 +20,6 @@ pub mod output;
 pub mod parallel;
 pub mod problem;
 pub mod render;
+pub mod serve;
 pub mod typeset;
 pub mod vn;

@@ -7,6 +7,7 @@ mod fonts;
 mod import;
 mod list;
 mod preview;
+mod serve;
 mod watch;
 
 use std::io::Write;
@@ -29,6 +30,7 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Import(cmd) => import::run(cmd, out),
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
+        Command::Serve(cmd) => serve::run(cmd, out),
     }
 }
 

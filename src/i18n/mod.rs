@@ -11,6 +11,7 @@ pub mod cli;
 pub mod lists;
 pub mod model;
 pub mod places;
+pub mod web;
 
 use std::fmt;
 
@@ -204,7 +205,8 @@ mod tests {
             lists::ListMsg,
             build::BuildMsg,
             cli::CliMsg,
-            places::PlaceMsg
+            places::PlaceMsg,
+            web::WebMsg
         );
         all
     }
