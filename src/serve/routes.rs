@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::rejection::JsonRejection;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::middleware;
@@ -130,7 +131,7 @@ async fn state(State(app): State<Arc<App>>) -> Response {
     })
     .await;
     match result {
-        Ok(Ok(state)) => axum::Json(state).into_response(),
+        Ok(Ok(state)) => json_response(state),
         Ok(Err(text)) => refuse(StatusCode::CONFLICT, text),
         Err(e) => e,
     }
@@ -145,11 +146,11 @@ struct EditRequest {
 /// The edits of the page, saved at once; the answer is the model's new state.
 async fn edit(
     State(app): State<Arc<App>>,
-    body: Result<axum::Json<EditRequest>, JsonRejection>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match body {
-        Ok(axum::Json(r)) => r,
-        Err(e) => return rejection(&app, e),
+    let request = match read_json(&app, body) {
+        Ok(r) => r,
+        Err(response) => return response,
     };
     let result = blocking(move || {
         let mut guard = app.doc();
@@ -172,7 +173,7 @@ async fn edit(
     })
     .await;
     match result {
-        Ok(Ok(state)) => axum::Json(state).into_response(),
+        Ok(Ok(state)) => json_response(state),
         Ok(Err((status, text))) => refuse(status, text),
         Err(e) => e,
     }
@@ -187,11 +188,28 @@ fn save_status(e: &SaveError) -> StatusCode {
     }
 }
 
-fn rejection(app: &App, e: JsonRejection) -> Response {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        return security::too_large(app, MAX_BODY + 1, MAX_BODY);
-    }
-    bad_request(app, &e.body_text())
+/// The JSON a request carries, or the answer to a body too large or not what the page sends.
+fn read_json<T: serde::de::DeserializeOwned>(
+    app: &App,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, Response> {
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            security::too_large(app, MAX_BODY + 1, MAX_BODY)
+        } else {
+            bad_request(app, &e.body_text())
+        }
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| bad_request(app, &e.to_string()))
+}
+
+/// A JSON answer.
+fn json_response(value: Value) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        value.to_string(),
+    )
+        .into_response()
 }
 
 /// Creates a conference from the built-in starter in the folder, when it has none.
@@ -204,7 +222,7 @@ async fn create(State(app): State<Arc<App>>) -> Response {
     })
     .await;
     match result {
-        Ok(Ok(text)) => axum::Json(json!({ "message": text })).into_response(),
+        Ok(Ok(text)) => json_response(json!({ "message": text })),
         Ok(Err(text)) => refuse(StatusCode::CONFLICT, text),
         Err(e) => e,
     }
@@ -218,11 +236,11 @@ struct OpenRequest {
 /// Opens one of the models of the folder, when it has several.
 async fn open(
     State(app): State<Arc<App>>,
-    body: Result<axum::Json<OpenRequest>, JsonRejection>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match body {
-        Ok(axum::Json(r)) => r,
-        Err(e) => return rejection(&app, e),
+    let request = match read_json(&app, body) {
+        Ok(r) => r,
+        Err(response) => return response,
     };
     let result = blocking(move || {
         let models = super::models_in(&app.folder);
@@ -236,7 +254,7 @@ async fn open(
     })
     .await;
     match result {
-        Ok(Ok(())) => axum::Json(json!({})).into_response(),
+        Ok(Ok(())) => json_response(json!({})),
         Ok(Err(text)) => refuse(StatusCode::CONFLICT, text),
         Err(e) => e,
     }
@@ -294,7 +312,7 @@ async fn upload_list(State(app): State<Arc<App>>, multipart: Result<Multipart, a
     })
     .await;
     match result {
-        Ok(Ok(answer)) => axum::Json(answer).into_response(),
+        Ok(Ok(answer)) => json_response(answer),
         Ok(Err(text)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, text),
         Err(e) => e,
     }
@@ -308,11 +326,11 @@ struct VersionRequest {
 /// Uses the list waiting from the last upload.
 async fn use_list(
     State(app): State<Arc<App>>,
-    body: Result<axum::Json<VersionRequest>, JsonRejection>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match body {
-        Ok(axum::Json(r)) => r,
-        Err(e) => return rejection(&app, e),
+    let request = match read_json(&app, body) {
+        Ok(r) => r,
+        Err(response) => return response,
     };
     let result = blocking(move || {
         let Some(waiting) = app
@@ -333,7 +351,7 @@ async fn use_list(
     })
     .await;
     match result {
-        Ok(Ok(answer)) => axum::Json(answer).into_response(),
+        Ok(Ok(answer)) => json_response(answer),
         Ok(Err(text)) => refuse(StatusCode::CONFLICT, text),
         Err(e) => e,
     }
@@ -347,7 +365,7 @@ async fn cancel_upload(State(app): State<Arc<App>>) -> Response {
         .take();
     // The waiting room is removed off the server's threads.
     let _ = blocking(move || drop(waiting)).await;
-    axum::Json(json!({})).into_response()
+    json_response(json!({}))
 }
 
 #[derive(Deserialize)]
@@ -431,14 +449,14 @@ async fn preview(
             png,
         )
             .into_response(),
-        Ok(Err(problems)) => (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(problems)).into_response(),
+        Ok(Err(problems)) => (StatusCode::UNPROCESSABLE_ENTITY, json_response(problems)).into_response(),
         Err(e) => e,
     }
 }
 
 async fn build_status(State(app): State<Arc<App>>) -> Response {
     match blocking(move || build::status(&app)).await {
-        Ok(status) => axum::Json(status).into_response(),
+        Ok(status) => json_response(status),
         Err(e) => e,
     }
 }
@@ -450,7 +468,7 @@ async fn build_start(State(app): State<Arc<App>>) -> Response {
     })
     .await;
     match started {
-        Ok(Ok(())) => axum::Json(json!({ "started": true })).into_response(),
+        Ok(Ok(())) => json_response(json!({ "started": true })),
         Ok(Err(text)) => message(&app, StatusCode::CONFLICT, &text),
         Err(e) => e,
     }
@@ -458,7 +476,7 @@ async fn build_start(State(app): State<Arc<App>>) -> Response {
 
 async fn build_stop(State(app): State<Arc<App>>) -> Response {
     build::stop(&app);
-    axum::Json(json!({})).into_response()
+    json_response(json!({}))
 }
 
 #[derive(Deserialize)]
@@ -475,11 +493,11 @@ struct FixRequest {
 /// makes every paper again.
 async fn fix_date(
     State(app): State<Arc<App>>,
-    body: Result<axum::Json<FixRequest>, JsonRejection>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match body {
-        Ok(axum::Json(r)) => r,
-        Err(e) => return rejection(&app, e),
+    let request = match read_json(&app, body) {
+        Ok(r) => r,
+        Err(response) => return response,
     };
     let lang = app.lang;
     let Some(date) = iso_date(&request.date).filter(|d| d.len() == 10) else {
@@ -535,7 +553,7 @@ async fn fix_date(
         Ok(Err(text)) => Some(text.get(lang).to_string()),
         Err(e) => return e,
     };
-    axum::Json(json!({ "state": state, "build": build_message })).into_response()
+    json_response(json!({ "state": state, "build": build_message }))
 }
 
 /// One file of the last build.
