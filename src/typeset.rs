@@ -18,6 +18,10 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::fonts::FontSet;
 
+/// How many pages make a document big enough that its share of Typst's cache is dropped as
+/// soon as it is compiled.
+const BIG: usize = 20;
+
 /// What every document of a build shares, loaded once.
 pub struct Typesetter {
     library: LazyHash<Library>,
@@ -115,8 +119,12 @@ impl Typesetter {
             Ok(doc) => Ok((doc, warnings)),
             Err(errors) => Err(errors.iter().map(|d| world.diagnostic(d)).collect()),
         };
-        // Old entries of Typst's global cache would otherwise grow with every document.
-        typst::comemo::evict(10);
+        // Old entries of Typst's global cache would otherwise grow with every document. A
+        // document of many pages (a list of every invitee) leaves a cache as large as itself,
+        // which nothing after it will reuse: it goes at once, so that the documents of a build
+        // do not add up.
+        let pages = result.as_ref().map_or(0, |(doc, _)| doc.pages().len());
+        typst::comemo::evict(if pages > BIG { 0 } else { 10 });
         result
     }
 

@@ -20,7 +20,10 @@ pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
         format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
     ));
     let bar = Bar::new(out);
-    let listen = |event: Event| bar.event(event);
+    let listen = |event: Event| {
+        bar.event(&event);
+        bar.0.suspend(|| out.event(event));
+    };
     let report = engine.build(&conf, &cmd.job(), &listen, &Cancel::default());
     bar.finish();
     let report = report?;
@@ -121,8 +124,8 @@ impl Bar {
         Self(bar)
     }
 
-    fn event(&self, event: Event) {
-        if let Event::Progress { done, total } = event
+    fn event(&self, event: &Event) {
+        if let Event::Progress { done, total } = *event
             && total >= 50
         {
             self.0.set_length(total as u64);

@@ -10,7 +10,8 @@ use crate::vn;
 
 pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
     let (engine, conf) = load(&cmd.input, false, out)?;
-    let report = engine.check(&conf, cmd.strict, &Cancel::default())?;
+    let listen = |event| out.event(event);
+    let report = engine.check(&conf, cmd.strict, &listen, &Cancel::default())?;
     out.problems(&report.warnings);
     let m = &conf.model;
     let lang = out.lang;

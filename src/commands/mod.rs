@@ -13,7 +13,7 @@ mod watch;
 use std::io::Write;
 
 use crate::cli::{Cli, Command, InputArgs, Verbosity};
-use crate::engine::Engine;
+use crate::engine::{Engine, Event};
 use crate::i18n::Lang;
 use crate::i18n::build::BuildMsg;
 use crate::i18n::cli::CliMsg;
@@ -232,6 +232,16 @@ impl Printer {
 
     fn say_always(&self, text: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{text}");
+    }
+
+    /// What a running build tells that is worth a line: a template running long.
+    pub fn event(&self, event: Event) {
+        if let Event::Running { template, seconds } = event {
+            self.problem(&Problem::warning(
+                Place::Nowhere,
+                BuildMsg::TemplateRunningLong { template, seconds },
+            ));
+        }
     }
 
     /// A message in the language of the run.

@@ -74,8 +74,7 @@ fn compile(
     source: &str,
 ) -> Result<(PagedDocument, Vec<Problem>), Vec<Problem>> {
     let (pages, warnings) = engine
-        .typesetter()
-        .compile(source)
+        .compile(document.template, source)
         .map_err(|errors| diagnostics::locate_all(engine.templates(), &errors, source, document))?;
     let warnings = diagnostics::locate_all(engine.templates(), &warnings, source, document);
     Ok((pages, warnings))
@@ -354,4 +353,135 @@ fn join(w: &Writing, parts: &[Chunk]) -> Result<(), Problems> {
         .map_err(Problems::one)?;
     (w.tick)();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::documents::DOCUMENTS;
+    use crate::engine::Settings;
+    use crate::i18n::Lang;
+    use crate::model;
+
+    const SMALL: &str = include_str!("../../tests/fixtures/small.json");
+
+    fn conference(edit: impl FnOnce(&mut serde_json::Value)) -> Conference {
+        let mut value: serde_json::Value = serde_json::from_str(SMALL).unwrap();
+        edit(&mut value);
+        model::parse(&value.to_string(), "m.json", Path::new(".")).unwrap()
+    }
+
+    /// Sets invitation `i` of `conf` the way a build does.
+    fn fit_one(engine: &Engine, conf: &Conference, i: usize) -> Result<usize, Vec<Problem>> {
+        let document = &DOCUMENTS[0];
+        let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
+        let base = engine.context(conf, &all);
+        let rendered = engine.render(conf, &[document], &base).unwrap().remove(0);
+        let source = rendered.invitation(i);
+        fit(engine, conf, document, &base, i, &source).map(|(pages, _)| pages.pages().len())
+    }
+
+    #[test]
+    fn an_invitation_a_little_too_long_is_set_smaller_to_fit_its_page() {
+        let engine = Engine::new(Settings::default()).unwrap();
+        let line = "Phó Giám đốc phụ trách Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh";
+        let conf = conference(|m| {
+            m["invitees"][0]["position"] = line.repeat(2).into();
+            m["invitees"][0]["organization"] = line.repeat(2).into();
+            let notes = m["invitation"]["notes"].as_array_mut().unwrap();
+            for _ in 0..3 {
+                notes.push("Các chủ thể mang theo sản phẩm để trưng bày tại khu vực hội nghị theo hướng dẫn của Ban tổ chức.".into());
+            }
+        });
+        // At full size it takes two pages; set smaller, one.
+        let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
+        let source = engine
+            .render(&conf, &[&DOCUMENTS[0]], &engine.context(&conf, &all))
+            .unwrap()
+            .remove(0)
+            .invitation(0);
+        let (full, _) = engine.typesetter().compile(&source).unwrap();
+        assert_eq!(full.pages().len(), 2, "the case must need shrinking");
+        assert_eq!(fit_one(&engine, &conf, 0).unwrap(), 1);
+    }
+
+    #[test]
+    fn an_invitation_that_cannot_fit_blames_what_makes_it_long() {
+        let engine = Engine::new(Settings::default()).unwrap();
+        let with_notes = |n: usize, long: bool| {
+            conference(|m| {
+                let notes = m["invitation"]["notes"].as_array_mut().unwrap();
+                for _ in 0..n {
+                    notes.push(
+                        "Đề nghị các đại biểu dự đúng thành phần, có mặt trước 15 phút.".into(),
+                    );
+                }
+                if long {
+                    let words = "Ủy ban nhân dân xã ".repeat(10);
+                    m["invitees"][1]["attendees"] = words.trim_end().into();
+                    m["invitees"][1]["organization"] = words.trim_end().into();
+                }
+            })
+        };
+        // Notes every invitation carries, until even a short invitation cannot fit: the shared
+        // texts are named, not the invitee.
+        let most = (0..60)
+            .find(|&n| fit_one(&engine, &with_notes(n, false), 0).is_err())
+            .expect("enough notes make any invitation too long");
+        let problems = fit_one(&engine, &with_notes(most, false), 0).unwrap_err();
+        assert_eq!(
+            problems[0].place,
+            Place::model("invitation"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[0].hints[0].get(Lang::Vi).contains("Lưu ý"),
+            "{problems:?}"
+        );
+        // One note fewer, a short invitation fits; a long invitee's does not, and is named.
+        let problems = fit_one(&engine, &with_notes(most - 1, true), 1).unwrap_err();
+        assert_eq!(
+            problems[0].place,
+            Place::model("invitees[1]"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_chunks_key_changes_with_its_own_invitations_only() {
+        let engine = Engine::new(Settings::default()).unwrap();
+        let key_of = |conf: &Conference, chunk: &[usize]| {
+            let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
+            let base = engine.context(conf, &all);
+            let rendered = engine
+                .render(conf, &[&DOCUMENTS[0]], &base)
+                .unwrap()
+                .remove(0);
+            let pdf = engine.pdf_settings(conf);
+            let identity = engine.typesetter().identity(&pdf);
+            let staging_dir = tempfile::tempdir().unwrap();
+            let staging = Staging::new(staging_dir.path()).unwrap();
+            let writing = Writing {
+                engine: &engine,
+                conf,
+                rendered: &rendered,
+                base: &base,
+                files: &[],
+                staging: &staging,
+                previous: &Manifest::new(),
+                pdf: &pdf,
+                identity: &identity,
+                costs: &Costs::default(),
+                tick: &|| {},
+                cancel: &Cancel::default(),
+            };
+            chunk_key(&writing, chunk)
+        };
+        let before = conference(|_| {});
+        let after = conference(|m| m["invitees"][2]["position"] = "Chức vụ khác".into());
+        assert_eq!(key_of(&before, &[0, 1]), key_of(&after, &[0, 1]));
+        assert_ne!(key_of(&before, &[2]), key_of(&after, &[2]));
+    }
 }

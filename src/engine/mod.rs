@@ -11,6 +11,7 @@
 pub mod diagnostics;
 pub mod invitations;
 pub mod plan;
+pub mod watchdog;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ use crate::model::{self, Conference, Source};
 use crate::parallel;
 use crate::problem::{Place, Problem, Problems, quote};
 use crate::render::Templates;
-use crate::typeset::{PdfSettings, Typesetter};
+use crate::typeset::{self, PdfSettings, Typesetter};
 
 /// Everything a run is configured with, resolved before any work.
 #[derive(Debug, Clone, Default)]
@@ -115,6 +116,8 @@ pub enum Event {
     Stage(Stage, Duration),
     /// Files done so far, of all to do.
     Progress { done: usize, total: usize },
+    /// A template has been setting in type for this long and is still running.
+    Running { template: String, seconds: u64 },
 }
 
 /// Something to tell events to; the command line's progress bar and the web page's both are.
@@ -204,6 +207,7 @@ pub struct Engine {
     templates: Templates,
     fonts: FontSet,
     typesetter: Typesetter,
+    watchdog: watchdog::Watchdog,
 }
 
 impl Engine {
@@ -226,6 +230,7 @@ impl Engine {
             templates,
             fonts,
             typesetter,
+            watchdog: watchdog::Watchdog::default(),
         })
     }
 
@@ -420,8 +425,7 @@ impl Engine {
     /// Typst's warnings come back beside them.
     pub fn typeset(&self, rendered: &Rendered) -> Result<(PagedDocument, Vec<Problem>), Problems> {
         let (pages, warnings) = self
-            .typesetter
-            .compile(&rendered.source)
+            .compile(rendered.document.template, &rendered.source)
             .map_err(|errors| {
                 Problems(diagnostics::locate_all(
                     &self.templates,
@@ -441,6 +445,17 @@ impl Engine {
 
     /// Everything a build does but writing: every document rendered and set in type.
     pub fn check(
+        &self,
+        conf: &Conference,
+        strict: bool,
+        listen: Listener,
+        cancel: &Cancel,
+    ) -> Result<CheckReport, Problems> {
+        self.watchdog
+            .watch(listen, || self.check_quietly(conf, strict, cancel))
+    }
+
+    fn check_quietly(
         &self,
         conf: &Conference,
         strict: bool,
@@ -551,7 +566,8 @@ impl Engine {
         listen: Listener,
         cancel: &Cancel,
     ) -> Result<BuildReport, Problems> {
-        plan::build(self, conf, job, listen, cancel)
+        self.watchdog
+            .watch(listen, || plan::build(self, conf, job, listen, cancel))
     }
 
     /// The PDF settings of a build of `conf`: PDF/A must carry a date, which is
@@ -575,6 +591,16 @@ impl Engine {
             pdf_a: self.settings.pdf_a,
             date,
         }
+    }
+
+    /// Compiles Typst source of `template` where the watchdog sees it.
+    pub(crate) fn compile(
+        &self,
+        template: &'static str,
+        source: &str,
+    ) -> Result<(PagedDocument, Vec<typeset::Diagnostic>), Vec<typeset::Diagnostic>> {
+        self.watchdog
+            .run(template, || self.typesetter.compile(source))
     }
 
     pub(crate) fn templates(&self) -> &Templates {

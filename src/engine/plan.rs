@@ -2,7 +2,7 @@
 //! the last build (by the manifest's fingerprints, and the files on disk), setting and writing
 //! those, and committing the whole, with the files no longer made removed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -16,7 +16,7 @@ use crate::model::Conference;
 use crate::output::manifest::{self, Entry, Manifest};
 use crate::output::{Staging, slashed};
 use crate::problem::{Place, Problem, Problems};
-use crate::typeset::PdfSettings;
+use crate::typeset::{self, PdfSettings};
 
 /// One file of the build, with the fingerprint of everything it is made from.
 pub struct Planned {
@@ -163,38 +163,33 @@ pub fn build(
         listen(Event::Progress { done: n, total });
     };
 
-    // The other documents: each compiled once if any of its files changed, then its files
-    // exported on all cores straight into staging.
+    // Extras (Word, Excel, calendar), made while planning: written as they are.
+    let extras: Vec<&&Planned> = changed.iter().filter(|p| p.bytes.is_some()).collect();
+    map_cancellable(&extras, cancel, |p| {
+        let bytes = p.bytes.as_deref().expect("extras carry their bytes");
+        staging.add(&p.file.path, bytes).map_err(Problems::one)?;
+        tick();
+        Ok(())
+    })?;
+    // The other documents, one per core: each compiled once if any of its PDFs changed, its
+    // PDFs exported straight into staging, and its pages dropped before the next, so that the
+    // memory of a build is that of its largest document, not of all of them.
     let to_compile: Vec<usize> = (0..rendered.len())
         .filter(|&d| rendered[d].document.shape != Shape::Invitations)
         .filter(|&d| changed.iter().any(|p| p.doc == d && p.bytes.is_none()))
         .collect();
-    let compiled = map_cancellable(&to_compile, cancel, |&d| {
+    let warnings = map_cancellable(&to_compile, cancel, |&d| {
         let (pages, warnings) = engine.typeset(&rendered[d])?;
-        Ok((d, pages, warnings))
-    })?;
-    let mut pages_of = HashMap::new();
-    for (d, pages, warnings) in compiled {
-        report.warnings.extend(warnings);
-        pages_of.insert(d, pages);
-    }
-    let others: Vec<&&Planned> = changed
-        .iter()
-        .filter(|p| rendered[p.doc].document.shape != Shape::Invitations || p.bytes.is_some())
-        .collect();
-    map_cancellable(&others, cancel, |p| {
-        match &p.bytes {
-            Some(bytes) => staging.add(&p.file.path, bytes),
-            None => {
-                let bytes = export(engine, &pages_of[&p.doc], p, &pdf)?;
-                staging.add(&p.file.path, &bytes)
-            }
+        for p in changed.iter().filter(|p| p.doc == d && p.bytes.is_none()) {
+            cancel.check()?;
+            let bytes = export(engine, &pages, p, &pdf)?;
+            staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
+            tick();
         }
-        .map_err(Problems::one)?;
-        tick();
-        Ok(())
+        typeset::release_memory();
+        Ok(warnings)
     })?;
-    drop(pages_of);
+    report.warnings.extend(warnings.into_iter().flatten());
     stage(&mut report, Stage::Others);
 
     // The invitations, one by one, and the merged file from its chunks.

@@ -373,3 +373,51 @@ fn a_file_open_in_another_program_stops_the_build_before_anything_changes() {
     );
     assert_eq!(pdfs(&out), before);
 }
+
+#[test]
+fn a_template_that_runs_long_is_named_while_it_runs_and_can_be_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let slow = std::fs::read_to_string(repo("templates/giay-moi.typ.j2"))
+        .unwrap()
+        .replace(
+            "#let s = size-set",
+            "#for i in range(1000000000) {}\n#let s = size-set",
+        );
+    std::fs::write(templates.join("giay-moi.typ.j2"), slow).unwrap();
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args([
+            "build",
+            s(&repo("tests/fixtures/small.json")),
+            "--out",
+            s(&out),
+        ])
+        .args(["--templates", s(&templates), "--only", "giay-moi"])
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The warning comes after ten seconds; the build is then stopped as a user would.
+    let mut stderr = child.stderr.take().unwrap();
+    let mut seen = String::new();
+    let mut buffer = [0u8; 512];
+    use std::io::Read;
+    let started = std::time::Instant::now();
+    while !seen.contains("giay-moi.typ.j2 đã chạy") && started.elapsed().as_secs() < 120 {
+        let n = stderr.read(&mut buffer).unwrap();
+        if n == 0 {
+            break;
+        }
+        seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        seen.contains("Cảnh báo: mẫu giay-moi.typ.j2 đã chạy"),
+        "{seen}"
+    );
+    assert!(!out.join("giay-moi.pdf").exists());
+}
