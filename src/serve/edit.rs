@@ -156,7 +156,7 @@ fn prune(root: &mut Value, parents: &[Step], schema: &Schema) {
     if !node.nullable || node.kind() != Kind::Object {
         return;
     }
-    let empty = reach(root, parents, false).is_some_and(is_blank);
+    let empty = reach(root, parents, false).is_some_and(|v| is_blank(v));
     if !empty {
         return;
     }

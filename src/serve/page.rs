@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Value as Jinja, context};
 use serde::Serialize;
 use serde_json::Value;
@@ -138,9 +139,9 @@ pub fn start(app: &App, models: &[String]) -> String {
         app.lang,
         context! {
             lang => lang_code(app.lang),
-            token => app.secret,
+            token => &app.secret,
             folder => app.folder.display().to_string(),
-            models => models,
+            models => Jinja::from(Serde(models)),
             words_json => script_json(&Value::Object(script_words(app.lang))),
         },
     )
@@ -228,21 +229,21 @@ pub fn main(app: &App, doc: &Doc) -> String {
         lang,
         context! {
             lang => lang_code(lang),
-            token => app.secret,
-            version => doc.version,
+            token => &app.secret,
+            version => &doc.version,
             model => file_name(&doc.path),
             title => value.get("event").and_then(|e| e.get("title")).and_then(Value::as_str).unwrap_or(""),
             date => date,
-            info => Section { fields: info },
-            program => Section { fields: program },
-            list => list,
-            documents => documents,
-            fix => fix,
-            state_json => script_json(&doc.state(app)),
+            info => Jinja::from(Serde(Section { fields: info })),
+            program => Jinja::from(Serde(Section { fields: program })),
+            list => Jinja::from(Serde(&list)),
+            documents => Jinja::from(Serde(&documents)),
+            fix => Jinja::from(Serde(&fix)),
+            state_json => script_json(&doc.state()),
             words_json => script_json(&Value::Object(script_words(lang))),
-            honorifics => HONORIFICS,
+            honorifics => Jinja::from(Serde(HONORIFICS)),
             groups => groups(value),
-            seats => [("head", "Chủ tọa"), ("front", "Hàng đầu")],
+            seats => Jinja::from(Serde([("head", "Chủ tọa"), ("front", "Hàng đầu")])),
             fixed_number => value.get("invitation").and_then(|i| i.get("number")).map(Value::to_string),
             fixed_signing => value.get("invitation").and_then(|i| i.get("date")).and_then(Value::as_str).map(shown_date),
         },
@@ -588,8 +589,8 @@ pub fn upload_preview(app: &App, list: &ListView, problems: &[Shown]) -> String 
         lang,
         context! {
             summary => summary(list, lang),
-            field => field,
-            problems => problems,
+            field => Jinja::from(Serde(&field)),
+            problems => Jinja::from(Serde(problems)),
             repaired => repaired_cells(list),
         },
     )

@@ -124,7 +124,7 @@ async fn state(State(app): State<Arc<App>>) -> Response {
         match doc.as_mut() {
             Some(doc) => {
                 doc.refresh(&app);
-                Ok(doc.state(&app))
+                Ok(doc.state())
             }
             None => Err(WebMsg::NoModel.text(app.lang)),
         }
@@ -148,7 +148,7 @@ async fn edit(
     State(app): State<Arc<App>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match read_json(&app, body) {
+    let request: EditRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
     };
@@ -163,7 +163,7 @@ async fn edit(
             .any(|e| !matches!(e, Edit::Set { .. }));
         match doc.change(&app, &request.version, &request.edits) {
             Ok(notice) => {
-                let mut state = doc.state(&app);
+                let mut state = doc.state();
                 state["reload"] = json!(structural || notice.is_some());
                 state["notice"] = json!(notice);
                 Ok(state)
@@ -238,7 +238,7 @@ async fn open(
     State(app): State<Arc<App>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match read_json(&app, body) {
+    let request: OpenRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
     };
@@ -328,7 +328,7 @@ async fn use_list(
     State(app): State<Arc<App>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match read_json(&app, body) {
+    let request: VersionRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
     };
@@ -346,7 +346,7 @@ async fn use_list(
             return Err(WebMsg::NoModel.text(app.lang));
         };
         upload::use_it(&app, doc, waiting, &request.version)
-            .map(|message| json!({ "message": message, "state": doc.state(&app) }))
+            .map(|message| json!({ "message": message, "state": doc.state() }))
             .map_err(|t| t.get(app.lang).to_string())
     })
     .await;
@@ -409,9 +409,18 @@ async fn preview(
             }
         };
         let invitations = query.document == "giay-moi";
+        // Page N of the invitations is the N-th invitee's, named by its id when it has one
+        // (an id may itself be a number).
+        let invitee = invitations.then(|| {
+            conf.model
+                .invitees
+                .get(query.page.saturating_sub(1))
+                .and_then(|i| i.id.clone())
+                .unwrap_or_else(|| query.page.to_string())
+        });
         let request = PreviewRequest {
             document: query.document,
-            invitee: invitations.then(|| query.page.to_string()),
+            invitee,
             page: if invitations { 1 } else { query.page },
             dpi: query.dpi,
         };
@@ -495,7 +504,7 @@ async fn fix_date(
     State(app): State<Arc<App>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let request = match read_json(&app, body) {
+    let request: FixRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
     };
@@ -534,7 +543,7 @@ async fn fix_date(
             };
             doc.change(&app, &request.version, &edits)
                 .map_err(|e| (save_status(&e), save_error_text(&e, app.lang)))?;
-            Ok(doc.state(&app))
+            Ok(doc.state())
         }
     })
     .await;

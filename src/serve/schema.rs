@@ -71,6 +71,7 @@ pub fn bare(steps: &[Step]) -> String {
 }
 
 /// The model's JSON Schema.
+#[derive(Debug)]
 pub struct Schema {
     root: Value,
 }

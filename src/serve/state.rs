@@ -332,7 +332,7 @@ impl Doc {
     }
 
     /// What the page needs to know after a change: the version, the problems, the clock.
-    pub fn state(&self, app: &App) -> Value {
+    pub fn state(&self) -> Value {
         let count = |tab: &str, error: bool| {
             self.problems
                 .iter()

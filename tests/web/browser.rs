@@ -224,7 +224,7 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
         ),
     )
     .await;
-    assert!(problem.as_str().is_some_and(|p| p.contains("B4")), "{problem}");
+    assert!(problem.as_str().is_some_and(|p| p.contains("B3")), "{problem}");
     shots.take(client, "4-loi-tren-o.png").await;
 
     // Fixed on the page, and saved.
@@ -287,7 +287,7 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
     let mut pdfs = 0;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).expect("an entry");
-        let name = entry.name().to_string();
+        let name = entry.name().expect("a name").to_string();
         let mut data = Vec::new();
         std::io::Read::read_to_end(&mut entry, &mut data).expect("read");
         let made = std::fs::read(cli.path().join(&name)).expect("the command line makes it too");
