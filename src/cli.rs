@@ -4,12 +4,14 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::engine::{Job, Settings};
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, help_of};
-use crate::problem::Problem;
+use crate::model::check;
+use crate::problem::{Place, Problem, Problems};
 
 /// Turns one model of a conference into its printed papers, laid out by Nghị định
 /// 30/2020/NĐ-CP.
@@ -116,7 +118,28 @@ impl InputArgs {
             font: self.font.clone(),
             pdf_a,
             epoch: Settings::epoch_from_env()?,
+            today: None,
         })
+    }
+}
+
+/// The day of the run, for what depends on it: which of the plan's tasks are overdue.
+#[derive(Debug, Args)]
+pub struct TodayArgs {
+    /// The day the plan's tasks are judged overdue on (YYYY-MM-DD); the system's date when
+    /// left out.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+impl TodayArgs {
+    /// The day given, else the system's date, read once for the whole run.
+    pub fn resolve(&self) -> Result<NaiveDate, Problems> {
+        match &self.today {
+            None => Ok(chrono::Local::now().date_naive()),
+            Some(text) => check::parse_date(text.trim())
+                .map_err(|m| Problems::one(Problem::error(Place::Arg("--today"), m))),
+        }
     }
 }
 
@@ -124,6 +147,9 @@ impl InputArgs {
 pub struct BuildCommand {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub today: TodayArgs,
 
     /// The output folder.
     #[arg(long, short, value_name = "DIR", default_value = "out")]
@@ -168,6 +194,9 @@ pub struct CheckCommand {
     #[command(flatten)]
     pub input: InputArgs,
 
+    #[command(flatten)]
+    pub today: TodayArgs,
+
     /// Treats the programme's overrun of its session as an error.
     #[arg(long)]
     pub strict: bool,
@@ -206,6 +235,9 @@ pub struct ImportCommand {
 pub struct PreviewCommand {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub today: TodayArgs,
 
     /// The document to show a page of.
     #[arg(long, value_name = "NAME", default_value = "giay-moi")]
@@ -426,7 +458,9 @@ fn value_name(name: &str, lang: Lang) -> String {
         "FAMILY" => "HỌ_PHÔNG",
         "LANG" => "NGÔN_NGỮ",
         "N" => "SỐ",
+        "PAGE" => "TRANG",
         "MODEL" => "TỆP_HỘI_NGHỊ",
+        "DATE" => "NGÀY",
         other => other,
     }
     .to_string()

@@ -4,14 +4,17 @@
 
 use std::cmp::Ordering;
 
+use chrono::NaiveDate;
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::collate::Collation;
+use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
 use crate::model::schedule::{self, Slot};
 use crate::model::{
-    Awardee, Awards, Conference, Exhibit, Invitee, Issuer, ItemKind, Person, Signer, SigningDate,
+    Awardee, Awards, Conference, Exhibit, GroupSort, Invitee, Issuer, ItemKind, Person, Plan,
+    Signer, SigningDate,
 };
 use crate::vn;
 
@@ -28,6 +31,9 @@ struct Context<'a> {
     /// The invitees this rendering is for (all of them, or some: see [`with_invitees`]).
     invitees: Vec<Pick<'a>>,
     plan: Option<PlanText<'a>>,
+    /// The plan's tasks as judged on the day of the run: the only part of the context that
+    /// depends on the day, read by the checklist alone.
+    checklist: Checklist<'a>,
     session: Option<SessionText<'a>>,
     agenda: Vec<ItemText<'a>>,
     presentations: Vec<PresentationText<'a>>,
@@ -114,6 +120,73 @@ struct PlanText<'a> {
     number: Option<String>,
     symbol: &'a str,
     signed: DateParts,
+    /// The trích yếu; none when the model holds only what the annexes cite.
+    summary: Option<&'a str>,
+    preamble: &'a [String],
+    purposes: &'a [String],
+    requirements: &'a [String],
+    duration: Option<&'a str>,
+    /// The composition's lines with each group's count written in.
+    composition: Vec<String>,
+    /// Every group of the list with its count of invitations, for a composition left empty.
+    groups: Vec<GroupCount<'a>>,
+    /// How many invitations go to invitees in no group, "00" when none.
+    others: String,
+    content: Option<&'a str>,
+    /// The plan's own programme lines, else the agenda's items.
+    programme: Vec<&'a str>,
+    items: Vec<PlanItemText<'a>>,
+    funding: &'a [String],
+    tasks: Vec<AgencyText<'a>>,
+    closing: Option<&'a str>,
+    recipients: &'a [String],
+    signer: &'a Signer,
+}
+
+#[derive(Serialize)]
+struct GroupCount<'a> {
+    name: &'a str,
+    /// "38", "04": the decree's leading zero below 10.
+    count: String,
+}
+
+#[derive(Serialize)]
+struct PlanItemText<'a> {
+    title: &'a str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct AgencyText<'a> {
+    agency: &'a str,
+    items: Vec<TaskText>,
+}
+
+#[derive(Serialize)]
+struct TaskText {
+    /// The text with its deadline written in.
+    text: String,
+    /// "30/09/2025", or none.
+    due: Option<String>,
+    done: bool,
+    /// Set by the checklist only: past its deadline and not done.
+    late: Option<Late>,
+}
+
+/// How late an overdue task is.
+#[derive(Serialize)]
+struct Late {
+    days: u64,
+}
+
+#[derive(Serialize)]
+struct Checklist<'a> {
+    /// "05/10/2025": the day the tasks are judged on; none when the run has no day.
+    today: Option<String>,
+    agencies: Vec<AgencyText<'a>>,
+    tasks: usize,
+    done: usize,
+    overdue: usize,
 }
 
 #[derive(Serialize)]
@@ -222,8 +295,18 @@ struct PersonText<'a> {
 }
 
 /// The template variables for a conference set in `font`; `invitees` are the 0-based
-/// positions of the invitees to render invitations for.
+/// positions of the invitees to render invitations for. No task is judged overdue.
 pub fn build(conf: &Conference, font: &str, invitees: &[usize]) -> Value {
+    build_on(conf, font, invitees, None)
+}
+
+/// [`build`], with the plan's tasks judged on `today` for the checklist.
+pub fn build_on(
+    conf: &Conference,
+    font: &str,
+    invitees: &[usize],
+    today: Option<NaiveDate>,
+) -> Value {
     let m = &conf.model;
     let context = Context {
         style: StyleText {
@@ -252,11 +335,8 @@ pub fn build(conf: &Conference, font: &str, invitees: &[usize]) -> Value {
         },
         signer: &m.signer,
         invitees: picks(conf, &invitees.iter().map(|&i| (i, 0)).collect::<Vec<_>>()),
-        plan: m.plan.as_ref().map(|p| PlanText {
-            number: p.number.map(|n| format!("{n:02}")),
-            symbol: &p.symbol,
-            signed: conf.plan_date.into(),
-        }),
+        plan: m.plan.as_ref().map(|p| plan(p, conf)),
+        checklist: checklist(conf, today),
         session: m.session.as_ref().map(|s| SessionText {
             name: &s.name,
             end: conf
@@ -340,6 +420,114 @@ fn picks<'a>(conf: &'a Conference, picks: &[(usize, u8)]) -> Vec<Pick<'a>> {
             invitee: &conf.model.invitees[i],
         })
         .collect()
+}
+
+fn plan<'a>(p: &'a Plan, conf: &'a Conference) -> PlanText<'a> {
+    let m = &conf.model;
+    let count = |group: &str| count_words(checks::group_count(m, group));
+    PlanText {
+        number: p.number.map(|n| format!("{n:02}")),
+        symbol: &p.symbol,
+        signed: conf.plan_date.into(),
+        summary: p.summary.as_deref(),
+        preamble: &p.preamble,
+        purposes: &p.purposes,
+        requirements: &p.requirements,
+        duration: p.duration.as_deref(),
+        composition: p
+            .composition
+            .iter()
+            .map(|line| match &line.group {
+                Some(group) => line.text.replace(COUNT, &count(group)),
+                None => line.text.clone(),
+            })
+            .collect(),
+        groups: m
+            .groups
+            .iter()
+            .map(|group| GroupCount {
+                name: &group.name,
+                count: count(&group.name),
+            })
+            .filter(|g| g.count != count_words(0))
+            .collect(),
+        others: count_words(m.invitees.iter().filter(|i| i.group.is_none()).count()),
+        content: p.content.as_deref(),
+        programme: if p.programme.is_empty() {
+            m.agenda.iter().map(|item| item.content.as_str()).collect()
+        } else {
+            p.programme.iter().map(String::as_str).collect()
+        },
+        items: p
+            .items
+            .iter()
+            .map(|item| PlanItemText {
+                title: &item.title,
+                text: item
+                    .text
+                    .replace(TABLES, &count_words(m.exhibits.len()))
+                    .replace(PRESENTATIONS, &count_words(m.presentations.len())),
+            })
+            .collect(),
+        funding: &p.funding,
+        tasks: tasks(conf, None),
+        closing: p.closing.as_deref(),
+        recipients: &p.recipients,
+        signer: p.signer.as_ref().unwrap_or(&m.signer),
+    }
+}
+
+/// A count as administrative documents write it: "38", with a leading zero below 10: "04".
+fn count_words(n: usize) -> String {
+    format!("{n:02}")
+}
+
+/// The plan's tasks, agency by agency, each with its deadline written into its text; with
+/// `today`, those past their deadline and not done are marked late.
+fn tasks(conf: &Conference, today: Option<NaiveDate>) -> Vec<AgencyText<'_>> {
+    let Some(plan) = &conf.model.plan else {
+        return Vec::new();
+    };
+    plan.tasks
+        .iter()
+        .zip(&conf.deadlines)
+        .map(|(agency, deadlines)| AgencyText {
+            agency: &agency.agency,
+            items: agency
+                .items
+                .iter()
+                .zip(deadlines)
+                .map(|(task, &deadline)| TaskText {
+                    text: task_text(&task.text, deadline),
+                    due: deadline.map(|d| d.format("%d/%m/%Y").to_string()),
+                    done: task.done,
+                    late: today
+                        .and_then(|today| task.days_late(deadline, today))
+                        .map(|days| Late { days }),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A task's text with its deadline written in where it says {hạn}: "trước ngày 30/9/2025".
+pub fn task_text(text: &str, deadline: Option<NaiveDate>) -> String {
+    match deadline {
+        Some(d) => text.replace(DEADLINE, &vn::short_date(d)),
+        None => text.to_string(),
+    }
+}
+
+fn checklist(conf: &Conference, today: Option<NaiveDate>) -> Checklist<'_> {
+    let agencies = tasks(conf, today);
+    let all = || agencies.iter().flat_map(|a| &a.items);
+    Checklist {
+        today: today.map(|d| d.format("%d/%m/%Y").to_string()),
+        tasks: all().count(),
+        done: all().filter(|t| t.done).count(),
+        overdue: all().filter(|t| t.late.is_some()).count(),
+        agencies,
+    }
 }
 
 fn tentative(conf: &Conference) -> &str {
@@ -430,34 +618,47 @@ fn introductions(conf: &Conference) -> Vec<Bloc<'_>> {
     blocs
 }
 
-/// The invitees in protocol order: groups in the model's order (those in no group last),
-/// inside a group first those the model pins (`order`), then persons by Vietnamese name order
-/// (given name, middle names, family name), then organisations by name.
+/// The invitees in protocol order: groups in the model's order (those in no group last);
+/// inside a group first those the model pins (`order`, 1 first), then the others in the order
+/// they are typed, or, in a group that asks for it (`"sort": "name"`), persons by Vietnamese
+/// name order (given name, middle names, family name), then organisations by name.
 fn sorted_invitees(conf: &Conference) -> Vec<&Invitee> {
+    protocol_order(conf)
+        .into_iter()
+        .map(|i| &conf.model.invitees[i])
+        .collect()
+}
+
+/// The 0-based positions of the invitees in protocol order (see [`sorted_invitees`]): the
+/// order of every list, whatever file it is written to.
+pub fn protocol_order(conf: &Conference) -> Vec<usize> {
     let collation = Collation::new();
     let m = &conf.model;
-    let group_rank = |inv: &Invitee| {
+    let group_of = |inv: &Invitee| {
         inv.group
             .as_ref()
-            .and_then(|g| m.groups.iter().position(|x| x == g))
-            .unwrap_or(m.groups.len())
+            .and_then(|g| m.groups.iter().position(|x| &x.name == g))
     };
-    let mut sorted: Vec<&Invitee> = m.invitees.iter().collect();
-    // A stable sort: equal keys keep the list's order.
-    sorted.sort_by(|a, b| {
-        group_rank(a)
-            .cmp(&group_rank(b))
+    let by_name =
+        |inv: &Invitee| group_of(inv).is_some_and(|g| m.groups[g].sort == GroupSort::Name);
+    let mut sorted: Vec<usize> = (0..m.invitees.len()).collect();
+    // A stable sort: equal keys keep the typed order.
+    sorted.sort_by(|&i, &j| {
+        let (a, b) = (&m.invitees[i], &m.invitees[j]);
+        let rank = |inv| group_of(inv).unwrap_or(m.groups.len());
+        rank(a)
+            .cmp(&rank(b))
             .then_with(|| match (a.order, b.order) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
+                (None, None) if by_name(a) => match (&a.name, &b.name) {
+                    (Some(x), Some(y)) => collation.compare_names(x, y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => collation.compare(a.label(), b.label()),
+                },
                 (None, None) => Ordering::Equal,
-            })
-            .then_with(|| match (&a.name, &b.name) {
-                (Some(x), Some(y)) => collation.compare_names(x, y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => collation.compare(a.label(), b.label()),
             })
     });
     sorted

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::calendar;
 use crate::i18n::Lang;
 use crate::model::{Conference, Invitee, Model};
 use crate::problem::Problems;
@@ -49,7 +50,7 @@ pub struct Extra {
 }
 
 /// Every document, in the order they are listed and built.
-pub const DOCUMENTS: [Document; 9] = [
+pub const DOCUMENTS: [Document; 11] = [
     Document {
         name: "giay-moi",
         title: (
@@ -106,6 +107,31 @@ pub const DOCUMENTS: [Document; 9] = [
         extras: &[],
     },
     Document {
+        name: "ke-hoach",
+        title: (
+            "Kế hoạch tổ chức hội nghị, kèm Biểu số 01 và 02 (trang ngang)",
+            "The plan of the conference, with Annexes 01 and 02 (landscape pages)",
+        ),
+        template: "ke-hoach.typ.j2",
+        shape: Shape::Single,
+        produced_by: |m| m.plan.as_ref().is_some_and(|p| p.is_written()),
+        extras: &[],
+    },
+    Document {
+        name: "nhiem-vu",
+        title: (
+            "Bảng theo dõi nhiệm vụ của kế hoạch, và lịch các thời hạn (.ics)",
+            "Checklist of the plan's tasks, and a calendar of their deadlines (.ics)",
+        ),
+        template: "nhiem-vu.typ.j2",
+        shape: Shape::Single,
+        produced_by: |m| m.plan.as_ref().is_some_and(|p| !p.tasks.is_empty()),
+        extras: &[Extra {
+            file: "nhiem-vu.ics",
+            make: calendar::make,
+        }],
+    },
+    Document {
         name: "danh-sach-dai-bieu",
         title: (
             "Danh sách đại biểu theo nhóm, thứ tự nghi thức",
@@ -114,7 +140,10 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "danh-sach-dai-bieu.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
-        extras: &[],
+        extras: &[Extra {
+            file: "danh-sach-dai-bieu.xlsx",
+            make: crate::import::xlsx::delegate_list,
+        }],
     },
     Document {
         name: "so-ky",
@@ -125,7 +154,10 @@ pub const DOCUMENTS: [Document; 9] = [
         template: "so-ky.typ.j2",
         shape: Shape::Single,
         produced_by: |_| true,
-        extras: &[],
+        extras: &[Extra {
+            file: "so-ky.xlsx",
+            make: crate::import::xlsx::sign_in_sheet,
+        }],
     },
     Document {
         name: "bien-ten",

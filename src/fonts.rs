@@ -384,7 +384,9 @@ mod tests {
         );
         let text = dir.path().join("notes.txt");
         std::fs::write(&text, b"x").unwrap();
-        let e = FontSet::load(&[text.clone()], None).err().unwrap();
+        let e = FontSet::load(std::slice::from_ref(&text), None)
+            .err()
+            .unwrap();
         assert_eq!(e.0[0].place, Place::file(&text));
     }
 }

@@ -6,6 +6,7 @@
 //! [`engine`] runs the stages; [`commands`] and the web page call the engine. At the bottom,
 //! [`problem`] and [`i18n`] are the vocabulary every stage reports in.
 
+pub mod calendar;
 pub mod cli;
 pub mod collate;
 pub mod commands;

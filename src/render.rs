@@ -49,6 +49,15 @@ const BUILT_IN: &[(&str, &str)] = &[
         "phong-bi.typ.j2",
         include_str!("../templates/phong-bi.typ.j2"),
     ),
+    (
+        "ke-hoach.typ.j2",
+        include_str!("../templates/ke-hoach.typ.j2"),
+    ),
+    (
+        "nhiem-vu.typ.j2",
+        include_str!("../templates/nhiem-vu.typ.j2"),
+    ),
+    ("bieu.typ.j2", include_str!("../templates/bieu.typ.j2")),
     ("macros.typ.j2", include_str!("../templates/macros.typ.j2")),
     ("nd30.typ", include_str!("../templates/nd30.typ")),
 ];

@@ -13,11 +13,11 @@ use crate::problem::Problems;
 
 pub fn run(cmd: &BuildCommand, out: &Printer) -> Result<(), Problems> {
     let started = Instant::now();
-    let (engine, conf) = load(&cmd.input, cmd.pdf_a, out)?;
+    let (engine, conf) = load(&cmd.input, cmd.pdf_a, &cmd.today, out)?;
     out.detail(&format!(
-        "{}: {} ms",
+        "{}: {:.1} ms",
         out.words(CliMsg::StageLoad),
-        format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
+        started.elapsed().as_secs_f64() * 1000.0
     ));
     let bar = Bar::new(out);
     let listen = |event: Event| {
@@ -44,9 +44,9 @@ pub fn summarize(report: &BuildReport, cmd: &BuildCommand, out: &Printer, starte
                 Stage::Commit => CliMsg::StageCommit,
             };
             out.detail(&format!(
-                "{}: {} ms",
+                "{}: {:.1} ms",
                 out.words(name),
-                format!("{:.1}", took.as_secs_f64() * 1000.0)
+                took.as_secs_f64() * 1000.0
             ));
         }
         let costs = &report.costs;

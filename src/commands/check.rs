@@ -9,7 +9,7 @@ use crate::problem::Problems;
 use crate::vn;
 
 pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
-    let (engine, conf) = load(&cmd.input, false, out)?;
+    let (engine, conf) = load(&cmd.input, false, &cmd.today, out)?;
     let listen = |event| out.event(event);
     let report = engine.check(&conf, cmd.strict, &listen, &Cancel::default())?;
     out.problems(&report.warnings);
@@ -27,15 +27,9 @@ pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
         .text(lang)
     );
     if let Some(list) = &conf.list {
-        println!(
-            "{}",
-            CliMsg::CheckList {
-                file: list.file.clone(),
-                header: list.header_row,
-                invitees: list.invitees,
-            }
-            .text(lang)
-        );
+        for line in list.summary(lang) {
+            println!("{line}");
+        }
     }
     match conf.date {
         Some(date) => println!(
@@ -61,6 +55,22 @@ pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
         }
         .text(lang)
     );
+    if let (Some(plan), Some(today)) = (&m.plan, engine.settings().today)
+        && !plan.tasks.is_empty()
+    {
+        let tasks = || plan.tasks.iter().flat_map(|a| &a.items);
+        println!(
+            "{}",
+            CliMsg::CheckTasks {
+                tasks: tasks().count(),
+                dated: tasks().filter(|t| t.deadline.is_some()).count(),
+                done: tasks().filter(|t| t.done).count(),
+                overdue: engine.check_tasks(&conf).len(),
+                today: vn::short_date(today),
+            }
+            .text(lang)
+        );
+    }
     if let (Some(session), Some(end)) = (&m.session, conf.schedule.end()) {
         println!(
             "{}",

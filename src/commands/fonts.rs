@@ -49,7 +49,7 @@ pub fn run(cmd: &FontsCommand, out: &Printer) -> Result<(), Problems> {
                 format!("{face} ({origin})")
             })
             .collect();
-        println!("{}", format!("{family}: {}", faces.join(", ")));
+        println!("{family}: {}", faces.join(", "));
     }
     let Some(family) = family else { return Ok(()) };
     let Some(faces) = fonts.family(&family) else {

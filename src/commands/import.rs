@@ -22,14 +22,25 @@ pub fn run(cmd: &ImportCommand, out: &Printer) -> Result<(), Problems> {
     };
     let mut sheet = import::read(&cmd.file, &shown, &options)?;
     out.problems(&sheet.warnings);
+    // Nothing is skipped silently: the rows not taken as invitees are told, on standard
+    // error, beside the JSON.
+    for line in sheet.report.summary(out.lang) {
+        out.say(&line);
+    }
     let problems = std::mem::take(&mut sheet.problems);
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
+    // The groups the section rows start go with the invitees, so that the JSON is a list a
+    // model can hold as it is.
+    let groups: Vec<String> = sheet.report.groups.iter().map(|(_, g)| g.clone()).collect();
     let invitees = list::invitees_of(sheet)?;
-    let json = serde_json::to_string_pretty(&serde_json::json!({ "invitees": invitees }))
-        .expect("invitees serialize to JSON")
-        + "\n";
+    let value = if groups.is_empty() {
+        serde_json::json!({ "invitees": invitees })
+    } else {
+        serde_json::json!({ "groups": groups, "invitees": invitees })
+    };
+    let json = serde_json::to_string_pretty(&value).expect("invitees serialize to JSON") + "\n";
     match &cmd.output {
         None => print!("{json}"),
         Some(path) => {

@@ -12,7 +12,7 @@ mod watch;
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command, InputArgs, Verbosity};
+use crate::cli::{Cli, Command, InputArgs, TodayArgs, Verbosity};
 use crate::engine::{Engine, Event};
 use crate::i18n::Lang;
 use crate::i18n::build::BuildMsg;
@@ -124,8 +124,14 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> std::process::ExitCode {
 }
 
 /// The engine and the model the input arguments name, with what loading them noticed printed.
-fn load(input: &InputArgs, pdf_a: bool, out: &Printer) -> Result<(Engine, Conference), Problems> {
-    let settings = input.settings(pdf_a).map_err(Problems::one)?;
+fn load(
+    input: &InputArgs,
+    pdf_a: bool,
+    today: &TodayArgs,
+    out: &Printer,
+) -> Result<(Engine, Conference), Problems> {
+    let mut settings = input.settings(pdf_a).map_err(Problems::one)?;
+    settings.today = Some(today.resolve()?);
     let mut engine = match Engine::new(settings) {
         Ok(engine) => engine,
         Err(mut problems) => {

@@ -8,7 +8,7 @@ use crate::output;
 use crate::problem::Problems;
 
 pub fn run(cmd: &PreviewCommand, out: &Printer) -> Result<(), Problems> {
-    let (engine, conf) = load(&cmd.input, false, out)?;
+    let (engine, conf) = load(&cmd.input, false, &cmd.today, out)?;
     let preview = engine.preview(
         &conf,
         &PreviewRequest {

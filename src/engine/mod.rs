@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::{Datelike, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
@@ -29,6 +29,7 @@ use crate::fonts::FontSet;
 use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
 use crate::i18n::model::ModelMsg;
+use crate::i18n::plan::PlanMsg;
 use crate::model::{self, Conference, Source};
 use crate::parallel;
 use crate::problem::{Place, Problem, Problems, quote};
@@ -48,6 +49,9 @@ pub struct Settings {
     pub pdf_a: bool,
     /// The date written into PDFs, from SOURCE_DATE_EPOCH.
     pub epoch: Option<Datetime>,
+    /// The day the plan's tasks are judged on (overdue or not): `--today`, else the system's
+    /// date, read once. None judges no task overdue. Only the task checklist depends on it.
+    pub today: Option<NaiveDate>,
 }
 
 impl Settings {
@@ -379,7 +383,35 @@ impl Engine {
 
     /// What templates are given, with invitations for the invitees at `invitees`.
     pub fn context(&self, conf: &Conference, invitees: &[usize]) -> minijinja::Value {
-        context::build(conf, self.family(conf), invitees)
+        context::build_on(conf, self.family(conf), invitees, self.settings.today)
+    }
+
+    /// The plan's tasks past their deadline on the day of the run and not marked done.
+    pub fn check_tasks(&self, conf: &Conference) -> Vec<Problem> {
+        let (Some(today), Some(plan)) = (self.settings.today, &conf.model.plan) else {
+            return Vec::new();
+        };
+        let mut late = Vec::new();
+        for (a, (agency, deadlines)) in plan.tasks.iter().zip(&conf.deadlines).enumerate() {
+            for (t, (task, &deadline)) in agency.items.iter().zip(deadlines).enumerate() {
+                let (Some(days), Some(deadline)) = (task.days_late(deadline, today), deadline)
+                else {
+                    continue;
+                };
+                late.push(
+                    Problem::warning(
+                        Place::model(format!("plan.tasks[{a}].items[{t}].deadline")),
+                        PlanMsg::Overdue {
+                            agency: agency.agency.clone(),
+                            deadline: crate::vn::short_date(deadline),
+                            days,
+                        },
+                    )
+                    .hint(PlanMsg::OverdueHint),
+                );
+            }
+        }
+        late
     }
 
     /// Renders each document to Typst source. All their problems are reported together.
@@ -464,6 +496,7 @@ impl Engine {
         let docs = self.documents(conf, None)?;
         let mut warnings = Vec::new();
         warnings.extend(self.check_session(conf, strict)?);
+        warnings.extend(self.check_tasks(conf));
         let all: Vec<usize> = (0..conf.model.invitees.len()).collect();
         let base = self.context(conf, &all);
         let rendered = self.render(conf, &docs, &base)?;

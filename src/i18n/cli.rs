@@ -99,9 +99,9 @@ catalogue! {
         CheckProgramme { items: usize, start: String, end: String, session: String } =>
             "  chương trình: {items} mục, {start} - {end} ({session})",
             "  programme: {items} items, {start} - {end} ({session})";
-        CheckList { file: String, header: usize, invitees: usize } =>
-            "  danh sách: {file}, tiêu đề ở dòng {header}, {invitees} đại biểu",
-            "  list: {file}, header on row {header}, {invitees} invitees";
+        CheckTasks { tasks: usize, dated: usize, done: usize, overdue: usize, today: String } =>
+            "  nhiệm vụ của kế hoạch: {tasks} việc, {dated} có thời hạn, {done} đã xong, {overdue} quá hạn tính đến ngày {today}",
+            "  the plan's tasks: {tasks}, {dated} with a deadline, {done} done, {overdue} overdue on {today}";
         CheckDocuments { documents: String } => "  văn bản: {documents}", "  documents: {documents}";
         CheckFont { font: String, size: u32 } => "  phông chữ: {font} {size} pt", "  font: {font} {size} pt";
         CheckOk => "không có lỗi", "ok";
@@ -184,6 +184,12 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
         Some("strict"),
         "Coi việc chương trình vượt giờ của buổi là lỗi",
         "Treat the programme's overrun of its session as an error",
+    ),
+    (
+        "*",
+        Some("today"),
+        "Ngày dùng để xét nhiệm vụ của kế hoạch đã quá hạn hay chưa, dạng YYYY-MM-DD; mặc định là ngày hôm nay của máy",
+        "The day the plan's tasks are judged overdue on, YYYY-MM-DD; the system's date when left out",
     ),
     (
         "*",

@@ -1,9 +1,9 @@
 //! The program's two languages: Vietnamese, which it speaks by default, and English.
 //!
 //! Every message the program prints lives in one catalogue, this folder: one file per area
-//! (`model`, `lists`, `build`, `cli`), each a [`catalogue!`] of messages that must be given in
-//! both languages (the macro does not accept one without the other). A message is a value
-//! with its arguments; it is put into words only when printed, in the language of the run.
+//! (`model`, `lists`, `plan`, `build`, `cli`), each a [`catalogue!`] of messages that must be given
+//! in both languages (the macro does not accept one without the other). A message is a value with
+//! its arguments; it is put into words only when printed, in the language of the run.
 //! [`places`] puts the places of problems into words the same way.
 
 pub mod build;
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod lists;
 pub mod model;
 pub mod places;
+pub mod plan;
 pub mod web;
 
 use std::fmt;
@@ -206,6 +207,7 @@ mod tests {
             build::BuildMsg,
             cli::CliMsg,
             places::PlaceMsg,
+            plan::PlanMsg,
             web::WebMsg
         );
         all

@@ -189,6 +189,9 @@ catalogue! {
         NotAGroup { value: String, groups: String } =>
             "{value} không phải một nhóm của hội nghị: {groups}",
             "{value} is not one of the model's groups: {groups}";
+        GroupTwice { value: String, first: String } =>
+            "nhóm {value} đã có ở {first}: mỗi nhóm chỉ ghi một lần",
+            "the group {value} is already listed at {first}: list each group once";
         NoGroups { value: String } =>
             "{value} không phải một nhóm: hội nghị chưa khai báo nhóm nào (\"groups\": [...], theo thứ tự nghi thức)",
             "{value} is not a group: the model lists no groups (\"groups\": [...], in protocol order)";

@@ -70,6 +70,30 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("plan.number", "Số kế hoạch", "number"),
     ("plan.symbol", "Ký hiệu kế hoạch", "symbol"),
     ("plan.date", "Ngày ký kế hoạch", "date"),
+    ("plan.summary", "Trích yếu kế hoạch", "summary"),
+    ("plan.preamble", "Đoạn mở đầu", "preamble"),
+    ("plan.purposes", "Mục đích", "purposes"),
+    ("plan.requirements", "Yêu cầu", "requirements"),
+    ("plan.duration", "Thời lượng hội nghị", "duration"),
+    ("plan.composition", "Thành phần Hội nghị", "composition"),
+    ("plan.composition.text", "Lời văn", "text"),
+    ("plan.composition.group", "Nhóm đại biểu", "group"),
+    ("plan.content", "Nội dung hội nghị", "content"),
+    ("plan.programme", "Chương trình trong kế hoạch", "programme"),
+    ("plan.items", "Mục khác của phần II", "further items"),
+    ("plan.items.title", "Tên mục", "title"),
+    ("plan.items.text", "Lời văn", "text"),
+    ("plan.funding", "Kinh phí thực hiện", "funding"),
+    ("plan.tasks", "Tổ chức thực hiện", "tasks"),
+    ("plan.tasks.agency", "Cơ quan thực hiện", "agency"),
+    ("plan.tasks.items", "Nhiệm vụ", "tasks"),
+    ("plan.tasks.items.id", "Mã nhiệm vụ", "id"),
+    ("plan.tasks.items.text", "Lời văn nhiệm vụ", "text"),
+    ("plan.tasks.items.deadline", "Thời hạn", "deadline"),
+    ("plan.tasks.items.done", "Đã xong", "done"),
+    ("plan.closing", "Đoạn kết", "closing"),
+    ("plan.recipients", "Nơi nhận của kế hoạch", "recipients"),
+    ("plan.signer", "Người ký kế hoạch", "signer"),
     ("session", "Buổi họp", "session"),
     ("session.name", "Tên buổi", "name"),
     ("session.end", "Giờ kết thúc buổi", "end"),
@@ -167,6 +191,16 @@ const ITEMS: &[(&str, &str, &str)] = &[
     ("issuer.header", "Dòng tên cơ quan", "header line"),
     ("signer.title", "Dòng chức vụ ký", "title line"),
     ("groups", "Nhóm", "group"),
+    ("plan.preamble", "Đoạn mở đầu", "preamble paragraph"),
+    ("plan.purposes", "Đoạn mục đích", "purpose paragraph"),
+    ("plan.requirements", "Đoạn yêu cầu", "requirement paragraph"),
+    ("plan.composition", "Dòng thành phần", "composition line"),
+    ("plan.programme", "Dòng chương trình", "programme line"),
+    ("plan.items", "Mục khác của phần II", "further item"),
+    ("plan.funding", "Đoạn kinh phí", "funding paragraph"),
+    ("plan.tasks", "Cơ quan thực hiện", "agency"),
+    ("plan.tasks.items", "nhiệm vụ", "task"),
+    ("plan.recipients", "Nơi nhận của kế hoạch", "recipient"),
 ];
 
 /// One step of a path into the model.
@@ -336,6 +370,10 @@ mod tests {
         assert_eq!(
             model_place("agenda[2].speaker.honorific", Lang::Vi),
             "Mục chương trình thứ 3 (agenda[2]), trường \"Người phát biểu › Danh xưng\""
+        );
+        assert_eq!(
+            model_place("plan.tasks[0].items[1].deadline", Lang::Vi),
+            "Cơ quan thực hiện thứ 1, nhiệm vụ thứ 2 (plan.tasks[0].items[1]), trường \"Thời hạn\""
         );
         assert_eq!(model_place("", Lang::Vi), "Tệp hội nghị");
         assert_eq!(model_place("signer", Lang::Vi), "Người ký (signer)");

@@ -504,6 +504,13 @@ fn judge(chars: &[char], word: &[Glyph]) -> Option<Word> {
     }
 }
 
+/// Whether `word` is Vietnamese as written in Unicode: a well-formed syllable in lower, Title or
+/// UPPER case, or an abbreviation with Đ such as "HĐND". What tells a code page that reads as
+/// Vietnamese from one that does not.
+pub fn is_vietnamese(word: &str) -> bool {
+    vietnamese_word(word, false) || dd_abbreviation(word)
+}
+
 /// An abbreviation with Đ in it and no vowel, in capitals ("HĐND", "ĐHQG") or "Đc"/"đc".
 fn dd_abbreviation(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();

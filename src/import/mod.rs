@@ -1,67 +1,43 @@
-//! Invitee lists from spreadsheets: XLSX, XLS and ODS (calamine) and CSV (csv). Columns are
-//! recognised by their Vietnamese headers however they are written; every bad cell is
-//! reported with its address; text typed in the legacy TCVN3 and VNI encodings is converted.
+//! Invitee lists as offices type them: XLSX, XLSB, XLS and ODS workbooks (calamine) and CSV
+//! files in any encoding Excel writes (encoding_rs), turned into the model's invitees.
+//!
+//! The steps, each in its own file: the file is checked and recognised by its content (here),
+//! read into a [`Grid`] of cells ([`text`] for CSV, [`workbook`] for workbooks: merged cells
+//! filled down, formulas without a value and error cells kept as such, the used range bounded),
+//! then read as a table ([`table`]: the header found among title rows, section rows made
+//! groups, totals and signatures skipped, every skipped row listed) whose cells are cleaned
+//! ([`clean`]: forms of address, phone numbers, the combined "Chức vụ, đơn vị" column).
+//! [`legacy`] converts text typed in TCVN3 and VNI; [`xlsx`] writes the lists back out.
 
+mod clean;
 pub mod legacy;
+mod table;
+mod text;
+mod workbook;
+pub mod xlsx;
 
+use std::io::Read;
 use std::path::Path;
 
-use calamine::{Data, Reader};
 use serde_json::{Map, Value};
 
-use crate::i18n::Text;
 use crate::i18n::lists::ListMsg;
+use crate::i18n::{Lang, Text};
 use crate::problem::{Place, Problem, Problems};
-use crate::vn::{self, HONORIFICS};
 
-/// The invitee fields a column can fill, with the headers (folded: no diacritics, lower
-/// case, single spaces) that name them. "stt" is the row number every Vietnamese list has.
-pub const COLUMNS: &[(&str, &[&str])] = &[
-    ("stt", &["stt", "tt", "so tt", "so thu tu"]),
-    ("id", &["id", "ma", "ma so", "ma dai bieu", "ma khach moi"]),
-    (
-        "honorific",
-        &["danh xung", "xung ho", "xung danh", "honorific"],
-    ),
-    (
-        "name",
-        &[
-            "ho va ten",
-            "ho ten",
-            "ho va ten dai bieu",
-            "ten dai bieu",
-            "dai bieu",
-            "ten",
-            "name",
-        ],
-    ),
-    ("position", &["chuc vu", "chuc danh", "position"]),
-    (
-        "organization",
-        &[
-            "don vi",
-            "co quan",
-            "don vi cong tac",
-            "co quan don vi",
-            "noi cong tac",
-            "to chuc",
-            "organization",
-        ],
-    ),
-    (
-        "attendees",
-        &["thanh phan", "thanh phan du", "nguoi du", "attendees"],
-    ),
-    ("group", &["nhom", "khoi", "nhom dai bieu", "group"]),
-    ("order", &["thu tu", "thu tu uu tien", "order"]),
-    ("seat", &["cho ngoi", "vi tri", "vi tri ngoi", "seat"]),
-    (
-        "phone",
-        &["dien thoai", "so dien thoai", "sdt", "so dt", "dt", "phone"],
-    ),
-    ("address", &["dia chi", "address"]),
-    ("comment", &["ghi chu", "note", "comment"]),
-];
+pub use table::COLUMNS;
+
+/// The most rows a list may have: a hundred times the largest conference, small enough that
+/// reading it cannot exhaust an office PC.
+pub const MAX_ROWS: usize = 100_000;
+
+/// The largest list file read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The most one part of a workbook (a sheet, the shared strings) may hold once decompressed,
+/// and all its parts together: a sheet of 100,000 rows of ten columns takes about 40 MB.
+pub const MAX_PART_BYTES: u64 = 128 * 1024 * 1024;
+pub const MAX_UNZIPPED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How to read a list.
 #[derive(Debug, Clone, Default)]
@@ -94,10 +70,139 @@ pub struct ListReport {
     /// The file as named in the model.
     pub file: String,
     pub sheet: Option<String>,
+    /// The text encoding of a CSV file: "UTF-8", "Windows-1258" …
+    pub encoding: Option<&'static str>,
     /// The header's row, 1-based.
     pub header_row: usize,
     /// How many rows became invitees.
     pub invitees: usize,
+    /// The section rows that became groups: their row and the group's name, in order.
+    pub groups: Vec<(usize, String)>,
+    /// The rows that were not read, in order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A row that was not read as an invitee nor as a group, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The first and last rows of a run of rows skipped for one reason, 1-based as the
+    /// spreadsheet shows them.
+    pub first: usize,
+    pub last: usize,
+    pub why: Skip,
+    /// The row's first text, shortened, to recognise it by.
+    pub text: Option<String>,
+}
+
+/// Why a row was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Above the header: titles, "Kèm theo …".
+    AboveHeader,
+    /// The row under the header that numbers its columns: (1), (2) …
+    ColumnNumbers,
+    /// The second row of a header of two rows.
+    SecondHeaderRow,
+    /// The header typed again lower down.
+    RepeatedHeader,
+    /// Nothing in it, or only a row number.
+    Empty,
+    /// Text only in columns that are not read.
+    NothingRead,
+    /// "Tổng cộng …", "Cộng: …".
+    Total,
+    /// "Người lập biểu", "Ký tên", a date line, "Nơi nhận": the table ends there.
+    Footer,
+    /// Below the footer.
+    AfterEnd,
+}
+
+impl ListReport {
+    /// The summary `check` and `import` print: what became invitees and groups, and which rows
+    /// were skipped and why.
+    pub fn summary(&self, lang: Lang) -> Vec<String> {
+        let mut lines = vec![
+            ListMsg::SummaryRead {
+                file: match &self.sheet {
+                    Some(sheet) => format!("{} ({sheet})", self.file),
+                    None => self.file.clone(),
+                },
+                header: self.header_row,
+                invitees: self.invitees,
+                encoding: self
+                    .encoding
+                    .map(|e| ListMsg::SummaryEncoding { encoding: e.into() }.text(lang))
+                    .unwrap_or_default(),
+            }
+            .text(lang),
+        ];
+        if !self.groups.is_empty() {
+            let groups = self
+                .groups
+                .iter()
+                .map(|(row, name)| format!("{row} \"{name}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            lines.push(
+                ListMsg::SummaryGroups {
+                    count: self.groups.len(),
+                    groups,
+                }
+                .text(lang),
+            );
+        }
+        if !self.skipped.is_empty() {
+            lines.push(
+                ListMsg::SummarySkipped {
+                    count: self.skipped.iter().map(|s| s.last + 1 - s.first).sum(),
+                    rows: skipped_rows(&self.skipped, lang),
+                }
+                .text(lang),
+            );
+        }
+        lines
+    }
+}
+
+/// The skipped rows in words, runs of one reason together: `1–2 (above the header: "DANH
+/// SÁCH …"); 8 (empty); 14 (total)`.
+fn skipped_rows(skipped: &[Skipped], lang: Lang) -> String {
+    let mut runs: Vec<(usize, usize, Skip, Option<&str>)> = Vec::new();
+    for s in skipped {
+        match runs.last_mut() {
+            Some((_, last, why, _)) if *why == s.why && *last + 1 == s.first => *last = s.last,
+            _ => runs.push((s.first, s.last, s.why, s.text.as_deref())),
+        }
+    }
+    runs.iter()
+        .map(|&(first, last, why, text)| {
+            let rows = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            let reason = reason(why).text(lang);
+            match text {
+                Some(text) if why != Skip::AfterEnd => format!("{rows} ({reason}: \"{text}\")"),
+                _ => format!("{rows} ({reason})"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn reason(why: Skip) -> ListMsg {
+    match why {
+        Skip::AboveHeader => ListMsg::SkipAboveHeader,
+        Skip::ColumnNumbers => ListMsg::SkipColumnNumbers,
+        Skip::SecondHeaderRow => ListMsg::SkipSecondHeaderRow,
+        Skip::RepeatedHeader => ListMsg::SkipRepeatedHeader,
+        Skip::Empty => ListMsg::SkipEmpty,
+        Skip::NothingRead => ListMsg::SkipNothingRead,
+        Skip::Total => ListMsg::SkipTotal,
+        Skip::Footer => ListMsg::SkipFooter,
+        Skip::AfterEnd => ListMsg::SkipAfterEnd,
+    }
 }
 
 /// Where an invitee's row and cells are.
@@ -117,476 +222,249 @@ impl RowPlaces {
     }
 }
 
+/// A cell as read: its value as the spreadsheet holds it, so that each column can decide what
+/// a number or a date means there.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A date (or time) as Vietnamese write it: "16/10/2025", "16/10/2025 08:30".
+    Date(String),
+    Bool(bool),
+    /// An Excel error value such as #REF!.
+    Error(String),
+    /// A formula whose value was never computed (the file was written by a program, not
+    /// saved by Excel): reading it as empty would hide it.
+    Uncomputed(String),
+}
+
+impl Cell {
+    fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// The rows of a sheet that hold something, in order, each with its 0-based row and its
+/// non-empty cells by 0-based column, in order. Only what is there is kept, so that a sheet
+/// with one cell at A1 and one at XFD1048576 takes two cells, not sixteen billion.
+type Grid = Vec<(usize, Vec<(usize, Cell)>)>;
+
+/// What a list file holds, told by its first bytes rather than its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Xlsx,
+    Xlsb,
+    Ods,
+    /// The compound file of Excel 97–2003.
+    Xls,
+    Text,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Xlsx => "Excel (.xlsx)",
+            Kind::Xlsb => "Excel (.xlsb)",
+            Kind::Ods => "OpenDocument (.ods)",
+            Kind::Xls => "Excel 97–2003 (.xls)",
+            Kind::Text => "CSV",
+        }
+    }
+
+    /// Whether a file of this kind may be named with `extension`.
+    fn fits(self, extension: &str) -> bool {
+        match self {
+            Kind::Xlsx => matches!(extension, "xlsx" | "xlsm"),
+            Kind::Xlsb => extension == "xlsb",
+            Kind::Ods => extension == "ods",
+            Kind::Xls => extension == "xls",
+            Kind::Text => matches!(extension, "csv" | "txt" | "tsv"),
+        }
+    }
+}
+
 /// Reads the invitees of `path`, naming it `shown` in messages. Errors are what stops reading
 /// altogether (no file, no sheet, no header); bad cells are in the sheet's `problems`.
 pub fn read(path: &Path, shown: &str, options: &Options) -> Result<Sheet, Problems> {
+    let file_place = || Place::File(shown.to_string());
+    let fail = |message: Text| Problems::one(Problem::error(file_place(), message));
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let (grid, sheet_name) = match extension.as_str() {
-        "csv" | "txt" => (read_csv(path, shown)?, None),
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
-            let (grid, name) = read_workbook(path, shown, options.sheet.as_deref())?;
-            (grid, Some(name))
-        }
-        _ => {
-            return Err(Problem::error(Place::File(shown.to_string()), ListMsg::NotAList).into());
-        }
-    };
-    let mut sheet = parse_grid(&grid, shown, sheet_name.as_deref())?;
-    sheet.report.file = shown.to_string();
-    sheet.report.sheet = sheet_name;
-    Ok(sheet)
-}
-
-/// A cell as read: its text, or why it has none.
-#[derive(Debug, Clone, PartialEq)]
-enum Cell {
-    Empty,
-    Text(String),
-    /// An Excel error value such as #N/A.
-    Error(String),
-}
-
-/// The rows of a sheet, each cell with its 0-based (row, column) in the sheet.
-type Grid = Vec<(usize, Vec<(usize, Cell)>)>;
-
-fn read_workbook(
-    path: &Path,
-    shown: &str,
-    sheet: Option<&str>,
-) -> Result<(Grid, String), Problems> {
-    let fail =
-        |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
-        fail(
-            ListMsg::CannotReadWorkbook {
-                error: e.to_string(),
-            }
-            .into(),
-        )
-    })?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .ok_or_else(|| {
-                fail(
-                    ListMsg::NoSuchSheet {
-                        wanted: wanted.to_string(),
-                        sheets: names.join(", "),
-                    }
-                    .into(),
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| fail(ListMsg::NoSheet.into()))?,
-    };
-    let range = workbook.worksheet_range(&name).map_err(|e| {
-        fail(
-            ListMsg::CannotReadSheet {
-                sheet: name.clone(),
-                error: e.to_string(),
-            }
-            .into(),
-        )
-    })?;
-    let (top, left) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let grid = range
-        .rows()
-        .enumerate()
-        .map(|(r, row)| {
-            let cells = row
-                .iter()
-                .enumerate()
-                .map(|(c, data)| (left + c, cell(data)))
-                .collect();
-            (top + r, cells)
-        })
-        .collect();
-    Ok((grid, name))
-}
-
-fn cell(data: &Data) -> Cell {
-    match data {
-        Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Text(i.to_string()),
-        // Whole numbers typed in Excel come back as floats: 5.0 is "5".
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-            Cell::Text(format!("{}", *f as i64))
-        }
-        Data::Float(f) => Cell::Text(f.to_string()),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(d) => Cell::Text(d.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
-    }
-}
-
-/// A CSV file: UTF-8 with or without a BOM, fields separated by `;` or `,` (whichever the
-/// header line uses more). Bytes that are not UTF-8 are read as Windows-1252, which is how
-/// legacy TCVN3 and VNI files arrive; their text is then converted like spreadsheet cells.
-fn read_csv(path: &Path, shown: &str) -> Result<Grid, Problems> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Problems::one(Problem::error(
-            Place::File(shown.to_string()),
-            ListMsg::CannotRead {
-                error: e.to_string(),
-            },
-        ))
-    })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| legacy::windows_1252(b)).collect(),
-    };
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut grid = Vec::new();
-    for (r, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(r + 1, |p| p.line() as usize);
-            Problems::one(Problem::error(
-                Place::Line {
-                    file: shown.to_string(),
-                    line,
-                },
-                ListMsg::CannotReadCsvLine {
-                    error: e.to_string(),
-                },
-            ))
-        })?;
-        let cells = record
-            .iter()
-            .enumerate()
-            .map(|(c, text)| {
-                (
-                    c,
-                    if text.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(text.to_string())
-                    },
-                )
-            })
-            .collect();
-        grid.push((r, cells));
-    }
-    Ok(grid)
-}
-
-/// The header is the first row with any text; each row after it with any text is an invitee.
-fn parse_grid(grid: &Grid, shown: &str, sheet: Option<&str>) -> Result<Sheet, Problems> {
-    let cell_at = |row: usize, column: usize| cell_ref(shown, sheet, row, column);
-    let mut problems = Vec::new();
-    let mut sheet_out = Sheet::default();
-    let mut rows = grid
-        .iter()
-        .filter(|(_, cells)| cells.iter().any(|(_, c)| *c != Cell::Empty));
-    let Some((header_row, header)) = rows.next() else {
-        return Err(Problem::error(sheet_place(shown, sheet), ListMsg::EmptySheet).into());
-    };
-    sheet_out.report.header_row = header_row + 1;
-
-    // Which field each column fills.
-    let mut columns: Vec<(usize, &'static str)> = Vec::new();
-    for (c, cell) in header {
-        let Cell::Text(title) = cell else { continue };
-        let folded = vn::fold(title, ' ');
-        match COLUMNS
-            .iter()
-            .find(|(_, names)| names.contains(&folded.as_str()))
-        {
-            Some((field, _)) if columns.iter().any(|(_, f)| f == field) => {
-                problems.push(Problem::error(
-                    cell_at(*header_row, *c),
-                    ListMsg::SecondColumn {
-                        title: title.clone(),
-                        field: field.to_string(),
-                    },
-                ))
-            }
-            Some((field, _)) => columns.push((*c, field)),
-            None => sheet_out.warnings.push(Problem::warning(
-                cell_at(*header_row, *c),
-                ListMsg::UnknownColumn {
-                    title: title.clone(),
-                },
-            )),
-        }
-    }
-    if !columns
-        .iter()
-        .any(|(_, f)| matches!(*f, "name" | "organization"))
-    {
-        return Err(Problem::error(
-            Place::Row {
-                file: shown.to_string(),
-                sheet: sheet.map(String::from),
-                row: header_row + 1,
-            },
-            ListMsg::NoNameColumn,
-        )
-        .into());
-    }
-
-    let mut converted = Vec::new();
-    for (r, cells) in rows {
-        let mut invitee = Map::new();
-        let mut places = RowPlaces {
-            row: Place::Row {
-                file: shown.to_string(),
-                sheet: sheet.map(String::from),
-                row: r + 1,
-            },
-            cells: Vec::new(),
-        };
-        for (c, cell) in cells {
-            let Some(&(_, field)) = columns.iter().find(|(col, _)| col == c) else {
-                continue;
-            };
-            let place = cell_at(*r, *c);
-            let text = match cell {
-                Cell::Empty => continue,
-                Cell::Error(e) => {
-                    problems.push(Problem::error(
-                        place,
-                        ListMsg::SpreadsheetError { error: e.clone() },
-                    ));
-                    continue;
-                }
-                Cell::Text(text) => text.trim(),
-            };
-            if text.is_empty() || field == "stt" {
-                continue;
-            }
-            let text = match legacy::convert(text) {
-                Some((unicode, encoding)) => {
-                    converted.push(format!(
-                        "{} ({}: \"{text}\" → \"{unicode}\")",
-                        place.text(crate::i18n::Lang::Vi),
-                        encoding.name()
-                    ));
-                    unicode
-                }
-                None => text.to_string(),
-            };
-            let value = match field {
-                "honorific" => Value::String(honorific(&text)),
-                "seat" => match seat(&text) {
-                    Some(seat) => Value::String(seat.into()),
-                    None => {
-                        problems.push(Problem::error(place, ListMsg::NotASeat { value: text }));
-                        continue;
-                    }
-                },
-                "order" => match text.parse::<u32>() {
-                    Ok(n) => Value::from(n),
-                    Err(_) => {
-                        problems.push(Problem::error(place, ListMsg::NotAnOrder { value: text }));
-                        continue;
-                    }
-                },
-                _ => Value::String(text),
-            };
-            invitee.insert(field.to_string(), value);
-            places.cells.push((field, place));
-        }
-        sheet_out.invitees.push(invitee);
-        sheet_out.places.push(places);
-    }
-    sheet_out.report.invitees = sheet_out.invitees.len();
-    if !converted.is_empty() {
-        sheet_out.warnings.push(Problem::warning(
-            sheet_place(shown, sheet),
-            ListMsg::LegacyConverted {
-                count: converted.len(),
-                cells: converted.join("; "),
+    let bytes = read_bytes(path, shown)?;
+    let kind = sniff(&bytes, &extension).map_err(|m| fail(m.into()))?;
+    let mut warnings = Vec::new();
+    if !extension.is_empty() && !kind.fits(&extension) {
+        warnings.push(Problem::warning(
+            file_place(),
+            ListMsg::NamedAsOther {
+                kind: kind.name().into(),
+                extension: extension.clone(),
             },
         ));
     }
-    sheet_out.problems = problems;
-    Ok(sheet_out)
+    let (grid, sheet_name, encoding) = match kind {
+        Kind::Text => {
+            if let Some(sheet) = &options.sheet {
+                warnings.push(Problem::warning(
+                    file_place(),
+                    ListMsg::SheetOfCsv {
+                        sheet: sheet.clone(),
+                    },
+                ));
+            }
+            let read = text::read_csv(&bytes, shown)?;
+            (read.grid, None, Some(read.encoding))
+        }
+        _ => {
+            let read = workbook::read(bytes, kind, shown, options.sheet.as_deref())?;
+            (read.grid, Some(read.sheet), None)
+        }
+    };
+    let mut sheet = table::read(&grid, shown, sheet_name.as_deref(), options.header_row)?;
+    warnings.append(&mut sheet.warnings);
+    sheet.warnings = warnings;
+    sheet.report.file = shown.to_string();
+    sheet.report.sheet = sheet_name;
+    sheet.report.encoding = encoding;
+    Ok(sheet)
 }
 
-/// The file, with its sheet when it has sheets.
-fn sheet_place(shown: &str, sheet: Option<&str>) -> Place {
-    Place::Sheet {
-        file: shown.to_string(),
-        sheet: sheet.map(String::from),
+/// The file's bytes: a regular file (a pipe or a device would block or never end), no larger
+/// than [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problems> {
+    let fail =
+        |message: Text| Problems::one(Problem::error(Place::File(shown.to_string()), message));
+    let cannot = |e: std::io::Error| {
+        fail(Text::each(|l| {
+            ListMsg::CannotRead {
+                error: crate::i18n::build::io_error(&e, l),
+            }
+            .text(l)
+        }))
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(fail(ListMsg::IsAFolder.into()));
     }
+    if !meta.is_file() {
+        return Err(fail(ListMsg::NotAFile.into()));
+    }
+    let too_large = || {
+        fail(
+            ListMsg::FileTooLarge {
+                max: megabytes(MAX_FILE_BYTES),
+            }
+            .into(),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
-/// The forms of address as people type them: any case, and "Đ/c" for "Đồng chí". Anything
-/// else is kept as typed, for validation to report.
-fn honorific(text: &str) -> String {
-    let lower = text.to_lowercase();
-    if matches!(lower.as_str(), "đ/c" | "đc" | "đ/chí") {
-        return "Đồng chí".into();
+fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes / (1024 * 1024))
+}
+
+/// What the bytes are: a zip (XLSX, XLSB or ODS, told apart by their parts), the compound file
+/// of an XLS, or text. A web page or an XML spreadsheet named .xls, as some programs export
+/// "to Excel", is refused with what to do.
+fn sniff(bytes: &[u8], extension: &str) -> Result<Kind, ListMsg> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return workbook::zip_kind(bytes);
     }
-    HONORIFICS
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // Excel wraps a workbook saved with a password in such a compound file.
+        if matches!(extension, "xlsx" | "xlsm" | "xlsb") {
+            return Err(ListMsg::Encrypted);
+        }
+        return Ok(Kind::Xls);
+    }
+    let start = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
         .iter()
-        .find(|h| h.to_lowercase() == lower)
-        .map_or_else(|| text.to_string(), |h| h.to_string())
-}
-
-/// "Chủ tọa" (the head table) or "Hàng đầu" (the front rows), written any way.
-fn seat(text: &str) -> Option<&'static str> {
-    match vn::fold(text, ' ').as_str() {
-        "chu toa" | "doan chu tich" | "head" => Some("head"),
-        "hang dau" | "hang ghe dau" | "front" => Some("front"),
-        _ => None,
+        .position(|b| !b.is_ascii_whitespace())
+        .map_or(&[][..], |at| &bytes[at..]);
+    if start.first() == Some(&b'<') {
+        return Err(ListMsg::WebPage);
     }
-}
-
-/// The cell at the 0-based (row, column): `B17`.
-fn cell_ref(shown: &str, sheet: Option<&str>, row: usize, column: usize) -> Place {
-    let mut letters = String::new();
-    let mut n = column + 1;
-    while n > 0 {
-        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
+    if matches!(extension, "csv" | "txt" | "tsv")
+        || !matches!(extension, "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
+    {
+        if bytes.is_empty() || text::looks_like_text(bytes) {
+            return Ok(Kind::Text);
+        }
+        return Err(ListMsg::NotAList);
     }
-    Place::Cell {
-        file: shown.to_string(),
-        sheet: sheet.map(String::from),
-        cell: format!("{letters}{}", row + 1),
+    // Named as a workbook but holding text: a CSV renamed, read as what it is.
+    if text::looks_like_text(bytes) {
+        return Ok(Kind::Text);
     }
+    Err(ListMsg::NotAWorkbook)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn grid(rows: &[&[&str]]) -> Grid {
-        rows.iter()
-            .enumerate()
-            .map(|(r, cells)| {
-                let cells = cells
-                    .iter()
-                    .enumerate()
-                    .map(|(c, t)| {
-                        (
-                            c,
-                            if t.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(t.to_string())
-                            },
-                        )
-                    })
-                    .collect();
-                (r, cells)
-            })
-            .collect()
-    }
-
     #[test]
-    fn cell_references_are_spreadsheet_style() {
-        let cell = |r, c| match cell_ref("a.xlsx", None, r, c) {
-            Place::Cell { cell, .. } => cell,
-            other => panic!("{other:?}"),
+    fn skipped_rows_are_told_in_runs() {
+        let s = |row, why, text: Option<&str>| Skipped {
+            first: row,
+            last: row,
+            why,
+            text: text.map(String::from),
         };
-        assert_eq!(cell(16, 1), "B17");
-        assert_eq!(cell(0, 25), "Z1");
-        assert_eq!(cell(0, 26), "AA1");
-        assert_eq!(cell(0, 701), "ZZ1");
-    }
-
-    fn at(place: &Place) -> String {
-        place.text(crate::i18n::Lang::En)
-    }
-
-    #[test]
-    fn headers_are_matched_with_or_without_diacritics_in_any_case() {
-        let g = grid(&[
+        let text = skipped_rows(
             &[
-                "STT",
-                "HO VA TEN",
-                "chức vụ",
-                "Cơ quan",
-                "Danh xưng",
-                "Ghi chú",
+                s(1, Skip::AboveHeader, Some("DANH SÁCH")),
+                s(2, Skip::AboveHeader, Some("(Kèm theo)")),
+                s(8, Skip::Empty, None),
+                s(14, Skip::Total, Some("Tổng cộng: 09")),
+                s(16, Skip::Footer, Some("Người lập biểu")),
+                s(17, Skip::AfterEnd, Some("Nguyễn Thị B")),
+                s(18, Skip::AfterEnd, None),
             ],
-            &["1", "Lê Văn An", "Giám đốc", "Sở Y tế", "ông", "x"],
-        ]);
-        let sheet = parse_grid(&g, "a.csv", None).unwrap();
-        let inv = &sheet.invitees[0];
-        assert_eq!(inv["name"], "Lê Văn An");
-        assert_eq!(inv["position"], "Giám đốc");
-        assert_eq!(inv["organization"], "Sở Y tế");
-        assert_eq!(inv["honorific"], "Ông");
-        assert_eq!(inv["comment"], "x");
-        assert!(!inv.contains_key("stt"));
-        assert_eq!(at(sheet.places[0].of("position")), "a.csv, cell C2");
-        assert!(sheet.warnings.is_empty());
-    }
-
-    #[test]
-    fn unknown_columns_are_reported_and_the_header_may_start_lower() {
-        let g = grid(&[&["", ""], &["Họ tên", "Sở thích"], &["A", "cờ tướng"]]);
-        let sheet = parse_grid(&g, "a.csv", None).unwrap();
-        assert_eq!(sheet.invitees.len(), 1);
-        assert_eq!(sheet.warnings.len(), 1);
-        assert_eq!(at(&sheet.warnings[0].place), "a.csv, cell B2");
-        assert!(
-            sheet.warnings[0]
-                .message
-                .en
-                .contains("\"Sở thích\" is not one hoinghi knows")
+            Lang::En,
         );
-    }
-
-    #[test]
-    fn a_sheet_without_a_name_or_unit_column_is_an_error() {
-        let e = parse_grid(&grid(&[&["STT", "Chức vụ"], &["1", "x"]]), "a.csv", None).unwrap_err();
-        assert_eq!(at(&e.0[0].place), "a.csv, row 1");
-    }
-
-    #[test]
-    fn every_bad_cell_is_reported() {
-        let g = grid(&[
-            &["Họ và tên", "Chỗ ngồi", "Thứ tự"],
-            &["A", "ban công", "1"],
-            &["B", "Chủ tọa", "hai"],
-            &["C", "hàng đầu", ""],
-        ]);
-        let e = parse_grid(&g, "a.csv", Some("DS")).unwrap().problems;
-        let places: Vec<String> = e.iter().map(|p| at(&p.place)).collect();
         assert_eq!(
-            places,
-            [
-                "a.csv, sheet \"DS\", cell B2",
-                "a.csv, sheet \"DS\", cell C3"
-            ]
+            text,
+            "1–2 (above the header: \"DANH SÁCH\"); 8 (empty); 14 (total: \"Tổng cộng: 09\"); \
+             16 (signature or footer, where the table ends: \"Người lập biểu\"); 17–18 (below the end of the table)"
         );
     }
 
     #[test]
-    fn seats_and_honorifics_are_understood_as_people_write_them() {
-        assert_eq!(seat("Chủ tọa"), Some("head"));
-        assert_eq!(seat("CHU TOA"), Some("head"));
-        assert_eq!(seat("Hàng ghế đầu"), Some("front"));
-        assert_eq!(honorific("đ/c"), "Đồng chí");
-        assert_eq!(honorific("BÀ"), "Bà");
-        assert_eq!(honorific("Ong"), "Ong");
+    fn files_are_told_by_their_content() {
+        let compound = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest";
+        assert_eq!(sniff(compound, "xls"), Ok(Kind::Xls));
+        // A workbook saved with a password.
+        assert_eq!(sniff(compound, "xlsx"), Err(ListMsg::Encrypted));
+        assert_eq!(
+            sniff("Họ và tên;Đơn vị\n".as_bytes(), "csv"),
+            Ok(Kind::Text)
+        );
+        assert_eq!(sniff(b"<html><table>", "xls"), Err(ListMsg::WebPage));
+        assert_eq!(
+            sniff(b"\x00\x01\x02\x03\xFF", "xlsx"),
+            Err(ListMsg::NotAWorkbook)
+        );
     }
 }

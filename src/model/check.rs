@@ -8,12 +8,13 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::lenient::Broken;
 use super::schedule::Schedule;
-use super::types::{ItemKind, Model, Person};
+use super::types::{ItemKind, Model, Person, Plan};
 use crate::i18n::Text;
 use crate::i18n::model::ModelMsg;
 use crate::i18n::places::model_place;
+use crate::i18n::plan::PlanMsg;
 use crate::problem::{Place, Problem, quote, shorten};
-use crate::vn::HONORIFICS;
+use crate::vn::{self, HONORIFICS};
 
 /// The longest texts an invitation can hold on its one page, in characters.
 pub const MAX_NAME: usize = 80;
@@ -43,6 +44,8 @@ pub struct Parsed {
     pub session_end: Option<NaiveTime>,
     pub decision_date: Option<NaiveDate>,
     pub schedule: Schedule,
+    /// The deadline of each task of the plan, agency by agency.
+    pub deadlines: Vec<Vec<Option<NaiveDate>>>,
 }
 
 /// Checks the model; what is wrong goes into `problems`.
@@ -109,6 +112,27 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         }
     }
 
+    let mut groups: HashMap<&str, usize> = HashMap::new();
+    for (i, group) in model.groups.iter().enumerate() {
+        let place = format!("groups[{i}]");
+        if group.name.trim().is_empty() {
+            report(&place, ModelMsg::Empty.into());
+        } else if let Some(&first) = groups.get(group.name.as_str()) {
+            report(
+                &place,
+                Text::each(|l| {
+                    ModelMsg::GroupTwice {
+                        value: quote(&group.name),
+                        first: model_place(&format!("groups[{first}]"), l),
+                    }
+                    .text(l)
+                }),
+            );
+        } else {
+            groups.insert(&group.name, i);
+        }
+    }
+
     if model.invitees.is_empty() && !broken.is_broken("invitees") {
         report("invitees", ModelMsg::NobodyInvited.into());
     }
@@ -154,24 +178,9 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
             }
         }
         if let Some(group) = &invitee.group
-            && !model.groups.contains(group)
+            && !model.groups.iter().any(|g| &g.name == group)
         {
-            let message = if model.groups.is_empty() {
-                ModelMsg::NoGroups {
-                    value: quote(group),
-                }
-            } else {
-                ModelMsg::NotAGroup {
-                    value: quote(group),
-                    groups: model
-                        .groups
-                        .iter()
-                        .map(|g| quote(g))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }
-            };
-            report(&at("group"), message.into());
+            report(&at("group"), not_a_group(model, group));
         }
         if let Some(seat) = &invitee.seat
             && !matches!(seat.as_str(), "head" | "front")
@@ -205,10 +214,16 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
     }
 
     let mut parsed = check_programme(model, broken, problems);
+    parsed.deadlines = check_plan(model, date, problems);
     parsed.date = date;
     parsed.start = start;
     parsed.signing = signing;
-    if event_ok {
+    // An item refused for its length already says why the day would overflow.
+    let too_long = model
+        .agenda
+        .iter()
+        .any(|item| item.minutes.is_some_and(|m| m > MAX_MINUTES));
+    if event_ok && !too_long {
         parsed.schedule = Schedule::compute(start, &model.agenda, &model.presentations)
             .map_err(|p| problems.push(p))
             .unwrap_or_default();
@@ -337,16 +352,23 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
                 (Some(id), None) => match model
                     .invitees
                     .iter()
-                    .find(|inv| inv.id.as_deref() == Some(id))
+                    .position(|inv| inv.id.as_deref() == Some(id))
                 {
                     None if !broken.is_broken("invitees") => report(
                         format!("{place}.invitee"),
                         ModelMsg::NoSuchInvitee { value: quote(id) }.into(),
                     ),
-                    Some(inv) if inv.name.is_none() => report(
-                        format!("{place}.invitee"),
-                        ModelMsg::InviteeWithoutName { value: quote(id) }.into(),
-                    ),
+                    // A name of the wrong type was made null: its own error says so.
+                    Some(k)
+                        if model.invitees[k].name.is_none()
+                            && !broken
+                                .is_repaired(&broken.original(&format!("invitees[{k}].name"))) =>
+                    {
+                        report(
+                            format!("{place}.invitee"),
+                            ModelMsg::InviteeWithoutName { value: quote(id) }.into(),
+                        )
+                    }
                     _ => {}
                 },
                 (None, Some(person)) => {
@@ -362,6 +384,309 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
         decision_date,
         ..Parsed::default()
     }
+}
+
+/// The placeholders each text of the plan may hold, replaced when the plan is written.
+pub const COUNT: &str = "{số}";
+pub const DEADLINE: &str = "{hạn}";
+pub const TABLES: &str = "{số bàn}";
+pub const PRESENTATIONS: &str = "{số tham luận}";
+
+/// Checks the plan's own content: placeholders, the composition against the list's groups,
+/// the programme against the agenda, the tasks' deadlines against their texts and the
+/// conference's date. Gives each task's deadline, agency by agency.
+fn check_plan(
+    model: &Model,
+    date: Option<NaiveDate>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Vec<Option<NaiveDate>>> {
+    let Some(plan) = &model.plan else {
+        return Vec::new();
+    };
+    let error = |place: String, message: Text| Problem::error(Place::model(place), message);
+    let warning = |place: String, message: Text| Problem::warning(Place::model(place), message);
+
+    if !plan.is_written() && is_drafted(plan) {
+        problems.push(warning(
+            "plan.summary".into(),
+            PlanMsg::SummaryMissing.into(),
+        ));
+    }
+    if plan.summary.as_deref() == Some("") {
+        problems.push(error("plan.summary".into(), ModelMsg::Empty.into()));
+    }
+    if plan.is_written() && plan.recipients.is_empty() {
+        problems.push(error("plan.recipients".into(), ModelMsg::NoLines.into()));
+    }
+
+    let mut counted = vec![false; model.groups.len()];
+    for (i, line) in plan.composition.iter().enumerate() {
+        let at = format!("plan.composition[{i}]");
+        check_placeholders(&format!("{at}.text"), &line.text, &[COUNT], problems);
+        match &line.group {
+            Some(group) => match model.groups.iter().position(|g| &g.name == group) {
+                Some(g) => counted[g] = true,
+                None => problems.push(error(format!("{at}.group"), not_a_group(model, group))),
+            },
+            None if line.text.contains(COUNT) => problems.push(
+                error(format!("{at}.text"), PlanMsg::CountWithoutGroup.into())
+                    .hint(PlanMsg::CountWithoutGroupHint),
+            ),
+            None => {}
+        }
+    }
+    if !plan.composition.is_empty() {
+        for (g, group) in model.groups.iter().enumerate() {
+            let group = &group.name;
+            let count = group_count(model, group);
+            if !counted[g] && count > 0 {
+                problems.push(
+                    warning(
+                        "plan.composition".into(),
+                        PlanMsg::GroupNotInComposition {
+                            group: quote(group),
+                            count,
+                        }
+                        .into(),
+                    )
+                    .hint(PlanMsg::GroupNotInCompositionHint),
+                );
+            }
+        }
+    }
+    if !plan.programme.is_empty()
+        && !model.agenda.is_empty()
+        && plan.programme.len() != model.agenda.len()
+    {
+        problems.push(
+            warning(
+                "plan.programme".into(),
+                PlanMsg::ProgrammeDiffers {
+                    plan: plan.programme.len(),
+                    agenda: model.agenda.len(),
+                }
+                .into(),
+            )
+            .hint(PlanMsg::ProgrammeDiffersHint),
+        );
+    }
+    for (i, item) in plan.items.iter().enumerate() {
+        let at = format!("plan.items[{i}].text");
+        check_placeholders(&at, &item.text, &[TABLES, PRESENTATIONS], problems);
+    }
+    for (place, text) in plan_texts(plan) {
+        check_placeholders(&place, text, &[], problems);
+    }
+
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    let mut deadlines = Vec::new();
+    for (a, agency) in plan.tasks.iter().enumerate() {
+        if agency.agency.is_empty() {
+            problems.push(error(
+                format!("plan.tasks[{a}].agency"),
+                ModelMsg::Empty.into(),
+            ));
+        }
+        if agency.items.is_empty() {
+            problems.push(error(
+                format!("plan.tasks[{a}].items"),
+                ModelMsg::NoLines.into(),
+            ));
+        }
+        let mut of_agency = Vec::new();
+        for (t, task) in agency.items.iter().enumerate() {
+            let at = |field: &str| format!("plan.tasks[{a}].items[{t}]{field}");
+            check_placeholders(&at(".text"), &task.text, &[DEADLINE], problems);
+            let deadline = task.deadline.as_deref().and_then(|d| {
+                parse_date(d)
+                    .map_err(|m| problems.push(error(at(".deadline"), m)))
+                    .ok()
+            });
+            if task.deadline.is_none() && task.text.contains(DEADLINE) {
+                problems.push(
+                    error(at(".text"), PlanMsg::DeadlineWithoutDate.into())
+                        .hint(PlanMsg::DeadlineWithoutDateHint),
+                );
+            }
+            // A date written out in the text is one the checklist and the calendar never see.
+            for written in dates_in(&task.text) {
+                let message = match (task.deadline.is_some(), deadline) {
+                    (false, _) => PlanMsg::TextDateWithoutDeadline {
+                        written: vn::short_date(written),
+                    },
+                    (true, Some(d)) if d != written => PlanMsg::TextDateDiffers {
+                        written: vn::short_date(written),
+                        deadline: vn::short_date(d),
+                    },
+                    _ => continue,
+                };
+                problems
+                    .push(warning(at(".text"), message.into()).hint(PlanMsg::WriteDeadlineHint));
+            }
+            if let (Some(deadline), Some(date)) = (deadline, date)
+                && deadline > date
+            {
+                problems.push(
+                    warning(
+                        at(".deadline"),
+                        PlanMsg::AfterConference {
+                            deadline: vn::short_date(deadline),
+                            date: vn::short_date(date),
+                        }
+                        .into(),
+                    )
+                    .hint(PlanMsg::AfterConferenceHint),
+                );
+            }
+            if let Some(id) = task.id.as_deref() {
+                if id.is_empty() {
+                    problems.push(error(at(".id"), ModelMsg::EmptyId.into()));
+                } else if let Some(first) = ids.get(id) {
+                    let first = first.clone();
+                    problems.push(error(
+                        at(".id"),
+                        Text::each(|l| {
+                            ModelMsg::IdTaken {
+                                value: quote(id),
+                                first: model_place(&first, l),
+                            }
+                            .text(l)
+                        }),
+                    ));
+                } else {
+                    ids.insert(id, at(""));
+                }
+            }
+            of_agency.push(deadline);
+        }
+        deadlines.push(of_agency);
+    }
+    deadlines
+}
+
+/// Whether the plan holds any of its own content (beyond what the annexes cite).
+fn is_drafted(plan: &Plan) -> bool {
+    !plan.preamble.is_empty()
+        || !plan.purposes.is_empty()
+        || !plan.requirements.is_empty()
+        || !plan.composition.is_empty()
+        || plan.content.is_some()
+        || !plan.programme.is_empty()
+        || !plan.items.is_empty()
+        || !plan.funding.is_empty()
+        || plan.closing.is_some()
+}
+
+/// The texts of the plan that take no placeholder, with their paths.
+fn plan_texts(plan: &Plan) -> Vec<(String, &str)> {
+    let mut texts = Vec::new();
+    for (name, items) in [
+        ("preamble", &plan.preamble),
+        ("purposes", &plan.purposes),
+        ("requirements", &plan.requirements),
+        ("programme", &plan.programme),
+        ("funding", &plan.funding),
+    ] {
+        for (i, text) in items.iter().enumerate() {
+            texts.push((format!("plan.{name}[{i}]"), text.as_str()));
+        }
+    }
+    for (name, text) in [
+        ("summary", &plan.summary),
+        ("duration", &plan.duration),
+        ("content", &plan.content),
+        ("closing", &plan.closing),
+    ] {
+        if let Some(text) = text {
+            texts.push((format!("plan.{name}"), text.as_str()));
+        }
+    }
+    for (i, item) in plan.items.iter().enumerate() {
+        texts.push((format!("plan.items[{i}].title"), item.title.as_str()));
+    }
+    texts
+}
+
+/// How many invitations the list sends to a group.
+pub fn group_count(model: &Model, group: &str) -> usize {
+    model
+        .invitees
+        .iter()
+        .filter(|i| i.group.as_deref() == Some(group))
+        .count()
+}
+
+fn not_a_group(model: &Model, group: &str) -> Text {
+    if model.groups.is_empty() {
+        ModelMsg::NoGroups {
+            value: quote(group),
+        }
+        .into()
+    } else {
+        ModelMsg::NotAGroup {
+            value: quote(group),
+            groups: model
+                .groups
+                .iter()
+                .map(|g| quote(&g.name))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+        .into()
+    }
+}
+
+/// Reports each `{…}` in `text` that is not one of `allowed`: a misspelt placeholder would
+/// otherwise be printed as it is in a signed document.
+fn check_placeholders(place: &str, text: &str, allowed: &[&str], problems: &mut Vec<Problem>) {
+    for found in placeholders(text) {
+        if allowed.contains(&found) {
+            continue;
+        }
+        let message = if allowed.is_empty() {
+            PlanMsg::NoPlaceholderHere {
+                value: found.to_string(),
+            }
+        } else {
+            PlanMsg::UnknownPlaceholder {
+                value: found.to_string(),
+                allowed: allowed.join(", "),
+            }
+        };
+        problems.push(Problem::error(Place::model(place), message).hint(PlanMsg::PlaceholderHint));
+    }
+}
+
+/// Every `{…}` of a text, braces included.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        found.push(&rest[open..=open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    found
+}
+
+/// The dates written d/m/yyyy in a text: "trước ngày 30/9/2025".
+fn dates_in(text: &str) -> Vec<NaiveDate> {
+    let mut dates = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_digit() || c == '/')) {
+        let parts: Vec<&str> = word.split('/').collect();
+        if let [day, month, year] = parts[..]
+            && (1..=2).contains(&day.len())
+            && (1..=2).contains(&month.len())
+            && year.len() == 4
+            && let (Ok(d), Ok(m), Ok(y)) = (day.parse(), month.parse(), year.parse())
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            dates.push(date);
+        }
+    }
+    dates
 }
 
 fn check_person(place: &str, person: &Person, report: &mut impl FnMut(String, Text)) {
@@ -443,6 +768,26 @@ pub fn parse_signing_date(text: &str) -> Result<SigningDate, Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_found_with_their_braces() {
+        assert_eq!(
+            placeholders("({số} chủ thể) trước ngày {hạn}, {"),
+            ["{số}", "{hạn}"]
+        );
+        assert!(placeholders("không có chỗ thay").is_empty());
+    }
+
+    #[test]
+    fn dates_written_in_a_text_are_read_as_the_decree_writes_them() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            dates_in("gửi trước ngày 30/9/2025; họp ngày 05/10/2025."),
+            [d(2025, 9, 30), d(2025, 10, 5)]
+        );
+        // Not dates: a decision's number, a phone number, a day not on the calendar.
+        assert!(dates_in("Quyết định số 682/QĐ-UBND, 0205.3812.468, 31/2/2025").is_empty());
+    }
 
     #[test]
     fn signing_dates_may_leave_the_day_blank() {

@@ -64,12 +64,57 @@ pub fn read_into(root: &mut Value, dir: &Path, problems: &mut Vec<Problem>) -> O
         Ok(mut sheet) => {
             *slot = Value::Array(sheet.invitees.drain(..).map(Value::Object).collect());
             problems.append(&mut sheet.problems);
+            add_groups(root, &sheet.report.groups);
             Some(sheet)
         }
         Err(p) => {
             *slot = Value::Array(Vec::new());
             problems.extend(p);
             None
+        }
+    }
+}
+
+/// Adds the groups a list's section rows start to the model's `groups`, after those it lists,
+/// in the order met: a section row defines its group, as `groups` does for a list in the
+/// model. A section the model lists in other capitals ("LÃNH ĐẠO TỈNH" for "Lãnh đạo tỉnh")
+/// is that group, under the model's spelling. A `groups` that is not a list is left for the
+/// reader to report.
+fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
+    if sections.is_empty() {
+        return;
+    }
+    let Some(root) = root.as_object_mut() else {
+        return;
+    };
+    let groups = root
+        .entry("groups")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(groups) = groups else {
+        return;
+    };
+    let mut renamed = Vec::new();
+    for (_, section) in sections {
+        let listed = groups.iter().find_map(|g| {
+            let name = g
+                .as_str()
+                .or_else(|| g.get("name").and_then(Value::as_str))?;
+            (name.to_lowercase() == section.to_lowercase()).then(|| name.to_string())
+        });
+        match listed {
+            Some(name) if name != *section => renamed.push((section.clone(), name)),
+            Some(_) => {}
+            None => groups.push(Value::String(section.clone())),
+        }
+    }
+    if let Some(Value::Array(invitees)) = root.get_mut("invitees") {
+        for invitee in invitees {
+            let Some(group) = invitee.get_mut("group") else {
+                continue;
+            };
+            if let Some((_, name)) = renamed.iter().find(|(s, _)| group == s.as_str()) {
+                *group = Value::String(name.clone());
+            }
         }
     }
 }

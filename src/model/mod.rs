@@ -66,6 +66,8 @@ pub struct Conference {
     /// The date of the awards decision.
     pub decision_date: Option<NaiveDate>,
     pub schedule: Schedule,
+    /// The deadline of each task of the plan, agency by agency (`plan.tasks[a].items[t]`).
+    pub deadlines: Vec<Vec<Option<NaiveDate>>>,
     /// Where each invitee came from when the list is a sheet; empty for an inline list.
     pub places: Vec<RowPlaces>,
     /// What reading a list file found: rows taken, groups, rows skipped.
@@ -175,6 +177,7 @@ pub fn parse(text: &str, origin: &str, dir: &Path) -> Result<Conference, Problem
         session_end: parsed.session_end,
         decision_date: parsed.decision_date,
         schedule: parsed.schedule,
+        deadlines: parsed.deadlines,
         places,
         list,
         warnings,

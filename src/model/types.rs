@@ -26,11 +26,12 @@ pub struct Model {
     /// Phông và cỡ chữ của mọi văn bản.
     #[serde(default)]
     pub style: Style,
-    /// Các nhóm đại biểu, theo thứ tự nghi thức.
+    /// Các nhóm đại biểu, theo thứ tự nghi thức: tên nhóm, hoặc {"name": "…", "sort": "name"}
+    /// để xếp người trong nhóm theo tên.
     #[serde(default)]
-    pub groups: Vec<String>,
+    pub groups: Vec<Group>,
     /// Danh sách đại biểu: mỗi người hoặc đơn vị một giấy mời; hoặc
-    /// {"file": "dai-bieu.xlsx", "sheet": "…"} để đọc từ tệp Excel/CSV bên cạnh.
+    /// {"file": "dai-bieu.xlsx", "sheet": "…", "header_row": 3} để đọc từ tệp Excel/CSV bên cạnh.
     #[schemars(with = "InviteesSchema")]
     pub invitees: Vec<Invitee>,
     /// Kế hoạch mà các biểu kèm theo (Kèm theo Kế hoạch số …).
@@ -77,6 +78,117 @@ pub struct ListFile {
     /// Trang tính cần đọc; bỏ trống thì đọc trang đầu tiên.
     #[serde(default)]
     pub sheet: Option<String>,
+    /// Dòng tiêu đề (số dòng như Excel hiện, từ 1); bỏ trống thì chương trình tự tìm.
+    #[serde(default)]
+    pub header_row: Option<usize>,
+}
+
+/// Một nhóm đại biểu: tên nhóm ("Lãnh đạo tỉnh"), hoặc {"name": "…", "sort": "name"}.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Tên nhóm, như in ở đầu nhóm trong danh sách.
+    pub name: String,
+    /// Thứ tự người trong nhóm.
+    pub sort: GroupSort,
+}
+
+/// Thứ tự người trong một nhóm (sau những người có `order`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupSort {
+    /// Theo thứ tự đã gõ trong danh sách (mặc định).
+    #[default]
+    Typed,
+    /// Theo tên (tên, rồi tên đệm, rồi họ), theo bảng chữ cái tiếng Việt.
+    Name,
+}
+
+impl Group {
+    /// A group in typed order.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            sort: GroupSort::Typed,
+        }
+    }
+}
+
+/// What the schema says a group may be.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[serde(untagged)]
+enum GroupSchema {
+    /// Tên nhóm; người trong nhóm theo thứ tự đã gõ.
+    Name(String),
+    /// Tên nhóm và cách xếp.
+    Full {
+        /// Tên nhóm.
+        name: String,
+        /// "typed" (thứ tự đã gõ, mặc định) hoặc "name" (theo tên).
+        #[serde(default)]
+        sort: GroupSort,
+    },
+}
+
+impl JsonSchema for Group {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Group".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        GroupSchema::json_schema(generator)
+    }
+}
+
+/// A group is written as its name when its people keep the typed order.
+impl Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.sort == GroupSort::Typed {
+            return serializer.serialize_str(&self.name);
+        }
+        let mut s = serializer.serialize_struct("Group", 2)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("sort", &self.sort)?;
+        s.end()
+    }
+}
+
+/// A group is read from its name, or from `{"name": …, "sort": …}`; by hand rather than as
+/// an untagged enum, so that a mistake inside the object is named where it is.
+impl<'de> Deserialize<'de> for Group {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct GroupVisitor;
+        impl<'de> serde::de::Visitor<'de> for GroupVisitor {
+            type Value = Group;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Group, E> {
+                Ok(Group::named(name))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Group, A::Error> {
+                use serde::de::Error;
+                let (mut name, mut sort) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "name" => name = Some(map.next_value::<String>()?),
+                        // null stands for the default, as for the other optional keys.
+                        "sort" => sort = map.next_value::<Option<GroupSort>>()?,
+                        other => return Err(A::Error::unknown_field(other, &["name", "sort"])),
+                    }
+                }
+                Ok(Group {
+                    name: name.ok_or_else(|| A::Error::missing_field("name"))?,
+                    sort: sort.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_any(GroupVisitor)
+    }
 }
 
 /// Một người như văn bản gọi tên.
@@ -93,7 +205,9 @@ pub struct Person {
     pub position: Option<String>,
 }
 
-/// Kế hoạch của cơ quan (Kế hoạch số …/KH-UBND), mà các biểu kèm theo.
+/// Kế hoạch của cơ quan (Kế hoạch số …/KH-UBND), mà các biểu kèm theo. Có trích yếu
+/// (`summary`) thì chương trình in cả bản kế hoạch (ke-hoach.pdf); có nhiệm vụ (`tasks`) thì in
+/// bảng theo dõi nhiệm vụ (nhiem-vu.pdf) và lịch (nhiem-vu.ics).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -105,6 +219,110 @@ pub struct Plan {
     /// Ngày ký: "YYYY-MM-DD", "YYYY-MM" (để trống ngày) hoặc null.
     #[serde(default)]
     pub date: Option<String>,
+    /// Trích yếu, in dưới chữ KẾ HOẠCH: "Tổ chức Hội nghị sơ kết …".
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Các đoạn mở đầu, trước mục I: "Thực hiện chương trình công tác năm 2025, … như sau:".
+    #[serde(default)]
+    pub preamble: Vec<String>,
+    /// Mục I.1 Mục đích: mỗi đoạn một phần tử, có dấu chấm câu ở cuối.
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    /// Mục I.2 Yêu cầu: mỗi đoạn một phần tử, có dấu chấm câu ở cuối.
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// Thời lượng ở mục II.1 Thời gian, trước ngày giờ họp: "01 buổi".
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// Mục II.3 Thành phần Hội nghị, mỗi dòng một phần tử; bỏ trống thì mỗi nhóm đại biểu một
+    /// dòng, kèm số giấy mời của nhóm.
+    #[serde(default)]
+    pub composition: Vec<CompositionLine>,
+    /// Mục II.4 Nội dung (một đoạn, có dấu chấm ở cuối).
+    #[serde(default)]
+    pub content: Option<String>,
+    /// Mục II.5 Chương trình Hội nghị, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối;
+    /// bỏ trống thì lấy nội dung các mục của chương trình (`agenda`).
+    #[serde(default)]
+    pub programme: Vec<String>,
+    /// Các mục tiếp theo của phần II (trưng bày sản phẩm …), mỗi mục một số thứ tự.
+    #[serde(default)]
+    pub items: Vec<PlanItem>,
+    /// Mục Kinh phí thực hiện: mỗi đoạn một phần tử; bỏ trống thì không có mục này.
+    #[serde(default)]
+    pub funding: Vec<String>,
+    /// Mục Tổ chức thực hiện: nhiệm vụ của từng cơ quan, theo thứ tự in.
+    #[serde(default)]
+    pub tasks: Vec<AgencyTasks>,
+    /// Đoạn kết, sau phần tổ chức thực hiện, không có "./." ở cuối (chương trình tự thêm).
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// Nơi nhận của kế hoạch, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Người ký kế hoạch; bỏ trống thì là người ký giấy mời (`signer`).
+    #[serde(default)]
+    pub signer: Option<Signer>,
+}
+
+impl Plan {
+    /// Whether the model holds the plan itself, not only what its annexes cite.
+    pub fn is_written(&self) -> bool {
+        self.summary.is_some()
+    }
+}
+
+/// Một dòng của mục Thành phần Hội nghị.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompositionLine {
+    /// Lời văn của dòng, không có "- " ở đầu và ";" ở cuối. Chỗ ghi {số} được thay bằng số
+    /// giấy mời của nhóm `group` trong danh sách: "Đại diện các chủ thể … ({số} chủ thể)".
+    pub text: String,
+    /// Nhóm đại biểu mà dòng này nói tới (một trong `groups`): để kế hoạch và danh sách mời
+    /// không lệch nhau.
+    #[serde(default)]
+    pub group: Option<String>,
+}
+
+/// Một mục của phần II sau mục Chương trình: "Trưng bày, giới thiệu một số sản phẩm OCOP".
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// Tên mục, in đậm, trước dấu hai chấm.
+    pub title: String,
+    /// Lời văn sau dấu hai chấm, có dấu chấm ở cuối. Chỗ ghi {số bàn} được thay bằng số bàn
+    /// trưng bày (`exhibits`), {số tham luận} bằng số bài tham luận (`presentations`).
+    pub text: String,
+}
+
+/// Nhiệm vụ của một cơ quan trong mục Tổ chức thực hiện.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyTasks {
+    /// Cơ quan thực hiện: "Sở Nông nghiệp và Môi trường".
+    pub agency: String,
+    /// Các nhiệm vụ, theo thứ tự in; một nhiệm vụ thì in liền sau tên cơ quan.
+    pub items: Vec<Task>,
+}
+
+/// Một nhiệm vụ.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Mã nhiệm vụ, không trùng nhau: giữ cho mục lịch của nhiệm vụ không đổi khi thêm, bớt
+    /// hay đổi thứ tự các nhiệm vụ. Bỏ trống thì lấy theo cơ quan và thứ tự.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Lời văn của nhiệm vụ, không có "- " ở đầu và ";" ở cuối. Chỗ ghi {hạn} được thay bằng
+    /// thời hạn: "… gửi về Sở Nông nghiệp và Môi trường trước ngày {hạn}".
+    pub text: String,
+    /// Thời hạn: "YYYY-MM-DD", hoặc null nếu không có hạn.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Đã hoàn thành: true thì không còn bị báo quá hạn.
+    #[serde(default)]
+    pub done: bool,
 }
 
 /// Buổi họp.
@@ -379,6 +597,19 @@ fn default_size() -> u32 {
     14
 }
 
+impl Task {
+    /// How many days past its deadline the task is on `today`, if it is late: it has a
+    /// deadline, it is not done, and the deadline has passed.
+    pub fn days_late(
+        &self,
+        deadline: Option<chrono::NaiveDate>,
+        today: chrono::NaiveDate,
+    ) -> Option<u64> {
+        let deadline = deadline?;
+        (!self.done && deadline < today).then(|| (today - deadline).num_days().unsigned_abs())
+    }
+}
+
 /// Một giấy mời: gửi một người (`name`), một đơn vị (`organization`), hoặc cả hai.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -428,5 +659,36 @@ impl Invitee {
             .as_deref()
             .or(self.organization.as_deref())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_is_a_name_or_a_name_and_a_sort() {
+        let groups: Vec<Group> =
+            serde_json::from_str(r#"["A", {"name": "B", "sort": "name"}, {"name": "C"}]"#).unwrap();
+        assert_eq!(
+            groups,
+            [
+                Group::named("A"),
+                Group {
+                    name: "B".into(),
+                    sort: GroupSort::Name
+                },
+                Group::named("C")
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&groups).unwrap(),
+            r#"["A",{"name":"B","sort":"name"},"C"]"#
+        );
+        let wrong = serde_json::from_str::<Group>(r#"{"name": "B", "order": 1}"#).unwrap_err();
+        assert!(
+            wrong.to_string().contains("unknown field `order`"),
+            "{wrong}"
+        );
     }
 }

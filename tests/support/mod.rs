@@ -16,11 +16,15 @@ pub struct Run {
 }
 
 impl Run {
+    /// Asserts the run succeeded.
+    #[track_caller]
     pub fn ok(self) -> Self {
         assert_eq!(self.status, 0, "hoinghi failed:\n{}", self.stderr);
         self
     }
 
+    /// Asserts the run failed, with any status.
+    #[track_caller]
     pub fn failed(self) -> Self {
         assert_ne!(
             self.status, 0,
@@ -29,15 +33,70 @@ impl Run {
         );
         self
     }
+
+    /// Asserts the exit status.
+    #[track_caller]
+    pub fn exit(self, status: i32) -> Self {
+        assert_eq!(
+            self.status, status,
+            "exit status {} instead of {status}:\n{}{}",
+            self.status, self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts the messages (standard error) contain `fragment`.
+    #[track_caller]
+    pub fn says(self, fragment: &str) -> Self {
+        assert_contains(&self.stderr, fragment);
+        self
+    }
+
+    /// Asserts the output (standard output) contains `fragment`.
+    #[track_caller]
+    pub fn prints(self, fragment: &str) -> Self {
+        assert_contains(&self.stdout, fragment);
+        self
+    }
 }
 
-/// Runs `hoinghi` with `args` from the project's root.
+/// Asserts `text` contains `fragment`, showing both when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, fragment: &str) {
+    assert!(text.contains(fragment), "missing {fragment:?} in:\n{text}");
+}
+
+/// `hoinghi` ready to run from the project's root, in the environment of a Vietnamese user
+/// with no settings of their own: no language, template or font variables, no fixed date.
+pub fn hoinghi_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    for var in [
+        "HOINGHI_TEMPLATES",
+        "HOINGHI_FONT_PATHS",
+        "LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+        "SOURCE_DATE_EPOCH",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// Runs `hoinghi` with `args` (see [`hoinghi_command`]).
+#[track_caller]
 pub fn hoinghi(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+    hoinghi_with(args, &[])
+}
+
+/// Runs `hoinghi` with `args` and the environment variables `env`.
+#[track_caller]
+pub fn hoinghi_with(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = hoinghi_command()
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("HOINGHI_TEMPLATES")
-        .env_remove("HOINGHI_FONT_PATHS")
+        .envs(env.iter().copied())
         .output()
         .expect("hoinghi runs");
     Run {
@@ -52,6 +111,7 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+#[track_caller]
 pub fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
@@ -63,6 +123,7 @@ pub struct Pdf {
 }
 
 impl Pdf {
+    #[track_caller]
     pub fn open(path: &Path) -> Self {
         let doc =
             Document::load(path).unwrap_or_else(|e| panic!("{} is not a PDF: {e}", path.display()));
@@ -77,6 +138,7 @@ impl Pdf {
     }
 
     /// The text of one page (1-based), every run of whitespace made one space.
+    #[track_caller]
     pub fn page_text(&self, page: u32) -> String {
         let text = self
             .doc
@@ -94,6 +156,7 @@ impl Pdf {
     }
 
     /// Width and height of each page in millimetres, rounded to 0.1 mm.
+    #[track_caller]
     pub fn page_sizes_mm(&self) -> Vec<(f64, f64)> {
         self.doc
             .get_pages()
@@ -147,6 +210,7 @@ impl Pdf {
 pub const A4: (f64, f64) = (210.0, 297.0);
 
 /// Asserts every font of the PDF is embedded and subset (the `ABCDEF+` name prefix).
+#[track_caller]
 pub fn assert_fonts_embedded(pdf: &Pdf) {
     let fonts = pdf.fonts();
     assert!(!fonts.is_empty(), "{}: no fonts", pdf.path.display());
@@ -168,6 +232,7 @@ pub fn assert_fonts_embedded(pdf: &Pdf) {
 }
 
 /// A copy of a model with `edit` applied to its JSON, written into `dir`.
+#[track_caller]
 pub fn model_with(
     dir: &Path,
     name: &str,
@@ -184,6 +249,7 @@ pub fn model_with(
 
 /// Every file under `dir` with its bytes, sorted by path; the build lock (an empty file that
 /// only says "a build may be running here") is left out.
+#[track_caller]
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -205,6 +271,7 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// The PDFs a reader gets under `dir` (not hoinghi's own cache), with their bytes, by path.
+#[track_caller]
 pub fn pdfs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     snapshot(dir)
         .into_iter()
@@ -212,4 +279,31 @@ pub fn pdfs(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
             p.extension().is_some_and(|e| e == "pdf") && !p.starts_with(".hoinghi-cache")
         })
         .collect()
+}
+
+/// Every file under `dir` but the manifest, which also records when each file was written:
+/// what two builds of the same input must have byte for byte.
+#[track_caller]
+pub fn reproducible(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.as_os_str() != ".hoinghi-manifest.json")
+        .collect()
+}
+
+/// Asserts two sets of files (from [`snapshot`] or [`pdfs`]) are the same, naming the files
+/// that differ rather than printing their bytes.
+#[track_caller]
+pub fn assert_same_files(left: &[(PathBuf, Vec<u8>)], right: &[(PathBuf, Vec<u8>)]) {
+    let names = |files: &[(PathBuf, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(p, _)| p.display().to_string()).collect()
+    };
+    assert_eq!(names(left), names(right), "not the same files");
+    let differ: Vec<String> = left
+        .iter()
+        .zip(right)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((p, _), _)| p.display().to_string())
+        .collect();
+    assert!(differ.is_empty(), "these files differ: {differ:?}");
 }
