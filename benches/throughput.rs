@@ -342,8 +342,13 @@ impl Page {
         .expect("sent");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).expect("an answer");
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a head");
-        let status = String::from_utf8_lossy(&raw[9..12]).parse().expect("a status");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head");
+        let status = String::from_utf8_lossy(&raw[9..12])
+            .parse()
+            .expect("a status");
         (status, raw[split + 4..].to_vec())
     }
 
@@ -357,8 +362,11 @@ impl Page {
     }
 
     fn preview(&self, document: &str, page: usize) {
-        let (status, png) =
-            self.request("GET", &format!("/api/preview?document={document}&page={page}"), "");
+        let (status, png) = self.request(
+            "GET",
+            &format!("/api/preview?document={document}&page={page}"),
+            "",
+        );
         assert_eq!(status, 200, "{}", String::from_utf8_lossy(&png));
         assert!(png.starts_with(b"\x89PNG"));
     }
@@ -405,13 +413,22 @@ fn preview_loop() {
     };
     time("an invitee renamed, their invitation", &mut |page, i| {
         let k = i % invitees;
-        page.edit(&format!("invitees[{k}].position"), &format!("Chuyên viên {i}"));
+        page.edit(
+            &format!("invitees[{k}].position"),
+            &format!("Chuyên viên {i}"),
+        );
         page.preview("giay-moi", k + 1);
     });
-    time("a programme item renamed, page 2 of the script", &mut |page, i| {
-        page.edit("agenda[1].content", &format!("Báo cáo kết quả, lần sửa {i}"));
-        page.preview("kich-ban", 2);
-    });
+    time(
+        "a programme item renamed, page 2 of the script",
+        &mut |page, i| {
+            page.edit(
+                "agenda[1].content",
+                &format!("Báo cáo kết quả, lần sửa {i}"),
+            );
+            page.preview("kich-ban", 2);
+        },
+    );
 }
 
 fn main() {

@@ -57,9 +57,8 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
 fn started_by_double_click() -> bool {
     let mut ids = [0u32; 2];
     // SAFETY: the buffer is valid for the length given.
-    let count = unsafe {
-        windows_sys::Win32::System::Console::GetConsoleProcessList(ids.as_mut_ptr(), 2)
-    };
+    let count =
+        unsafe { windows_sys::Win32::System::Console::GetConsoleProcessList(ids.as_mut_ptr(), 2) };
     count == 1
 }
 

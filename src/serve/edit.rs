@@ -64,6 +64,9 @@ pub fn apply(root: &mut Value, edit: &Edit, schema: &Schema) -> Result<(), BadEd
             let parent_node = schema.at(parents).ok_or_else(bad)?;
             let value = coerce(value, node, &bare(&steps));
             let parent = reach(root, parents, true).ok_or_else(bad)?;
+            if parent.is_null() && matches!(last, Step::Key(_)) {
+                *parent = Value::Object(Map::new());
+            }
             match (last, parent) {
                 (Step::Key(key), Value::Object(map)) => match value {
                     // A field left empty is left out, unless the model must name it.
@@ -216,13 +219,13 @@ fn coerce(value: &Value, node: super::schema::Node, bare_path: &str) -> Option<V
             "false" => Value::Bool(false),
             _ => Value::String(text.clone()),
         }),
-        Kind::Text | Kind::Choice | Kind::Object => Some(Value::String(
-            if DATES.contains(&bare_path) {
+        Kind::Text | Kind::Choice | Kind::Object => {
+            Some(Value::String(if DATES.contains(&bare_path) {
                 iso_date(trimmed).unwrap_or_else(|| text.clone())
             } else {
                 text.clone()
-            },
-        )),
+            }))
+        }
     }
 }
 
@@ -230,7 +233,11 @@ fn coerce(value: &Value, node: super::schema::Node, bare_path: &str) -> Option<V
 /// else is not a date written the Vietnamese way, and is kept as typed.
 pub fn iso_date(text: &str) -> Option<String> {
     let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
-    let number = |s: &str| s.parse::<u32>().ok().filter(|_| s.len() <= 4 && !s.is_empty());
+    let number = |s: &str| {
+        s.parse::<u32>()
+            .ok()
+            .filter(|_| s.len() <= 4 && !s.is_empty())
+    };
     match parts.as_slice() {
         [d, m, y] if y.len() == 4 && d.len() <= 2 => {
             let (d, m, y) = (number(d)?, number(m)?, number(y)?);
@@ -376,7 +383,10 @@ mod tests {
         set(&mut m, "event.tentative", "");
         assert_eq!(m["event"]["date"], "2025-10-16");
         assert_eq!(m["invitation"]["number"], 12);
-        assert_eq!(m["invitation"]["recipients"], json!(["Như trên", "Lưu: VT"]));
+        assert_eq!(
+            m["invitation"]["recipients"],
+            json!(["Như trên", "Lưu: VT"])
+        );
         assert!(m["event"].get("tentative").is_none());
         // What is not a number stays as typed, for the checks to point at.
         set(&mut m, "invitation.number", "mười hai");

@@ -78,9 +78,8 @@ fn environment() -> &'static Environment<'static> {
 /// The page's words in `lang`, for its templates (`w("tab_info", n=3)`) and its script.
 fn words_function(lang: Lang) -> impl Fn(&str, minijinja::value::Kwargs) -> Result<String, Error> {
     move |key: &str, args: minijinja::value::Kwargs| {
-        let text = word(key, lang).ok_or_else(|| {
-            Error::new(ErrorKind::InvalidOperation, format!("no word {key:?}"))
-        })?;
+        let text = word(key, lang)
+            .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no word {key:?}")))?;
         let mut out = text.to_string();
         for arg in args.args() {
             let value: Jinja = args.get(arg)?;
@@ -100,10 +99,12 @@ fn render(name: &str, lang: Lang, ctx: Jinja) -> String {
             // words rather than as an empty page.
             format!(
                 "<!doctype html><meta charset=utf-8><p>{}</p>",
-                html_escape(&crate::i18n::web::WebMsg::Internal {
-                    detail: e.to_string()
-                }
-                .text(lang))
+                html_escape(
+                    &crate::i18n::web::WebMsg::Internal {
+                        detail: e.to_string()
+                    }
+                    .text(lang)
+                )
             )
         })
 }
@@ -297,8 +298,16 @@ fn invitees(app: &App, doc: &Doc, lang: Lang) -> ListTab {
     ListTab {
         count: field.rows.len(),
         field,
-        file: doc.list.as_ref().filter(|_| from_file).map(|l| l.file.clone()),
-        summary: doc.list.as_ref().filter(|_| from_file).and_then(|l| summary(l, lang)),
+        file: doc
+            .list
+            .as_ref()
+            .filter(|_| from_file)
+            .map(|l| l.file.clone()),
+        summary: doc
+            .list
+            .as_ref()
+            .filter(|_| from_file)
+            .and_then(|l| summary(l, lang)),
     }
 }
 
@@ -394,7 +403,9 @@ fn field(schema: &Schema, node: Node, steps: &[Step], value: Option<&Value>, lan
                 return r;
             }
             f.widget = "lines";
-            f.hint = f.hint.or_else(|| word("hint_lines", lang).map(String::from));
+            f.hint = f
+                .hint
+                .or_else(|| word("hint_lines", lang).map(String::from));
             f.value = value
                 .and_then(Value::as_array)
                 .map(|items| items.iter().map(text_of).collect::<Vec<_>>().join("\n"))
@@ -612,7 +623,9 @@ fn repaired_cells(list: &ListView) -> Vec<String> {
                     let t = t.trim();
                     t.len() >= 2
                         && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                        && t.chars().skip_while(char::is_ascii_uppercase).all(|c| c.is_ascii_digit())
+                        && t.chars()
+                            .skip_while(char::is_ascii_uppercase)
+                            .all(|c| c.is_ascii_digit())
                         && t.chars().any(|c| c.is_ascii_digit())
                 })
                 .map(|t| t.trim().to_string())

@@ -54,7 +54,9 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 /// Runs blocking work (files, the engine) off the server's threads.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Response> {
     tokio::task::spawn_blocking(f).await.map_err(|e| {
         refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -144,10 +146,7 @@ struct EditRequest {
 }
 
 /// The edits of the page, saved at once; the answer is the model's new state.
-async fn edit(
-    State(app): State<Arc<App>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn edit(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Response {
     let request: EditRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -157,10 +156,7 @@ async fn edit(
         let Some(doc) = guard.as_mut() else {
             return Err((StatusCode::CONFLICT, WebMsg::NoModel.text(app.lang)));
         };
-        let structural = request
-            .edits
-            .iter()
-            .any(|e| !matches!(e, Edit::Set { .. }));
+        let structural = request.edits.iter().any(|e| !matches!(e, Edit::Set { .. }));
         match doc.change(&app, &request.version, &request.edits) {
             Ok(notice) => {
                 let mut state = doc.state();
@@ -234,10 +230,7 @@ struct OpenRequest {
 }
 
 /// Opens one of the models of the folder, when it has several.
-async fn open(
-    State(app): State<Arc<App>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn open(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Response {
     let request: OpenRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -261,7 +254,10 @@ async fn open(
 }
 
 /// Takes an uploaded list, reads it and answers with how it will be used.
-async fn upload_list(State(app): State<Arc<App>>, multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>) -> Response {
+async fn upload_list(
+    State(app): State<Arc<App>>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
     let mut multipart = match multipart {
         Ok(m) => m,
         Err(e) => return bad_request(&app, &e.body_text()),
@@ -307,7 +303,9 @@ async fn upload_list(State(app): State<Arc<App>>, multipart: Result<Multipart, a
             "count": read.upload.count,
             "problems": read.problems,
         });
-        *app.upload.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(read.upload);
+        *app.upload
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(read.upload);
         Ok(answer)
     })
     .await;
@@ -324,10 +322,7 @@ struct VersionRequest {
 }
 
 /// Uses the list waiting from the last upload.
-async fn use_list(
-    State(app): State<Arc<App>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn use_list(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Response {
     let request: VersionRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -404,7 +399,9 @@ async fn preview(
                 Some(conf) => std::sync::Arc::clone(conf),
                 None => {
                     let count = doc.problems.iter().filter(|p| p.error).count();
-                    return Err(json!({ "message": WebMsg::ModelHasErrors { count }.text(app.lang) }));
+                    return Err(
+                        json!({ "message": WebMsg::ModelHasErrors { count }.text(app.lang) }),
+                    );
                 }
             }
         };
@@ -453,12 +450,17 @@ async fn preview(
         Ok(Ok((png, pages))) => (
             [
                 (header::CONTENT_TYPE, "image/png".to_string()),
-                (header::HeaderName::from_static("x-pages"), pages.to_string()),
+                (
+                    header::HeaderName::from_static("x-pages"),
+                    pages.to_string(),
+                ),
             ],
             png,
         )
             .into_response(),
-        Ok(Err(problems)) => (StatusCode::UNPROCESSABLE_ENTITY, json_response(problems)).into_response(),
+        Ok(Err(problems)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, json_response(problems)).into_response()
+        }
         Err(e) => e,
     }
 }
@@ -500,10 +502,7 @@ struct FixRequest {
 
 /// Fixes the date (and, when given, the invitation's number and signing date), saves, and
 /// makes every paper again.
-async fn fix_date(
-    State(app): State<Arc<App>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn fix_date(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Response {
     let request: FixRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,

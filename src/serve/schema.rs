@@ -22,7 +22,9 @@ pub fn steps(path: &str) -> Option<Vec<Step>> {
         return Some(out);
     }
     for part in path.split('.') {
-        let (key, mut rest) = part.split_once('[').map_or((part, None), |(k, r)| (k, Some(r)));
+        let (key, mut rest) = part
+            .split_once('[')
+            .map_or((part, None), |(k, r)| (k, Some(r)));
         if key.is_empty() && (out.is_empty() || rest.is_none()) {
             return None;
         }
@@ -174,7 +176,7 @@ impl Schema {
                     // The invitees: a list, or the file it is read from.
                     [first, second, ..] => {
                         node.value = first;
-                        node.alternative = Some(second);
+                        node.alternative = Some(self.node(second).value);
                         continue;
                     }
                     [] => {}
@@ -199,7 +201,10 @@ impl<'a> Node<'a> {
     fn type_name(&self) -> Option<&'a str> {
         match self.value.get("type")? {
             Value::String(t) => Some(t),
-            Value::Array(types) => types.iter().filter_map(Value::as_str).find(|t| *t != "null"),
+            Value::Array(types) => types
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null"),
             _ => None,
         }
     }

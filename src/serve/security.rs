@@ -31,8 +31,12 @@ pub const UPLOAD_PATH: &str = "/api/list/upload";
 /// Refuses what did not come from the page, then adds the headers that keep the page's
 /// answers to itself.
 pub async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    if let Err(refusal) = check(&app, request.headers(), request.method(), request.uri().path())
-    {
+    if let Err(refusal) = check(
+        &app,
+        request.headers(),
+        request.method(),
+        request.uri().path(),
+    ) {
         return refusal;
     }
     let mut response = next.run(request).await;
@@ -61,10 +65,7 @@ fn check(app: &App, headers: &HeaderMap, method: &Method, path: &str) -> Result<
     if !app.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
         return Err(refuse(
             StatusCode::FORBIDDEN,
-            WebMsg::WrongHost {
-                host: shown(host),
-            }
-            .text(lang),
+            WebMsg::WrongHost { host: shown(host) }.text(lang),
         ));
     }
     if let Some(origin) = headers.get(header::ORIGIN) {

@@ -148,7 +148,11 @@ impl Shown {
             path: None,
             error: problem.is_error(),
             message: problem.message.get(lang).to_string(),
-            hints: problem.hints.iter().map(|h| h.get(lang).to_string()).collect(),
+            hints: problem
+                .hints
+                .iter()
+                .map(|h| h.get(lang).to_string())
+                .collect(),
             place: problem.place.text(lang),
             tech: problem.place.text(lang),
             tab: "info",
@@ -232,7 +236,11 @@ impl Doc {
             path,
             error: problem.severity == Severity::Error,
             message: problem.message.get(lang).to_string(),
-            hints: problem.hints.iter().map(|h| h.get(lang).to_string()).collect(),
+            hints: problem
+                .hints
+                .iter()
+                .map(|h| h.get(lang).to_string())
+                .collect(),
             place,
             tech,
         }
@@ -388,7 +396,11 @@ impl Doc {
     pub fn invitee_rows(&self) -> Vec<Value> {
         match self.value.as_ref().and_then(|v| v.get("invitees")) {
             Some(Value::Array(items)) => items.clone(),
-            _ => self.list.as_ref().map(|l| l.rows.clone()).unwrap_or_default(),
+            _ => self
+                .list
+                .as_ref()
+                .map(|l| l.rows.clone())
+                .unwrap_or_default(),
         }
     }
 }

@@ -93,7 +93,10 @@ pub fn receive(app: &App, doc: &Doc, name: &str, bytes: &[u8]) -> Result<Read, P
     }
     // The list as it will be read, and the model with it checked as `hoinghi check` would.
     let list = super::state::list_view(&probe, upload.dir.path()).ok_or_else(|| {
-        Problems::one(Problem::error(Place::File(name.to_string()), WebMsg::UploadGone))
+        Problems::one(Problem::error(
+            Place::File(name.to_string()),
+            WebMsg::UploadGone,
+        ))
     })?;
     let text = serde_json::to_string(&probe).expect("JSON values serialize");
     let found = match model::parse(&text, &file_name(&doc.path), upload.dir.path()) {
@@ -132,11 +135,7 @@ fn shown_for(list: &ListView, problem: &Problem, app: &App) -> Shown {
 /// Uses the waiting upload: saves it beside the model under its name (the file it replaces,
 /// if any, kept as `NAME.bak`) and points the model to it.
 pub fn use_it(app: &App, doc: &mut Doc, upload: Upload, version: &str) -> Result<String, Text> {
-    let folder = doc
-        .path
-        .parent()
-        .unwrap_or(&app.folder)
-        .to_path_buf();
+    let folder = doc.path.parent().unwrap_or(&app.folder).to_path_buf();
     let target = folder.join(&upload.name);
     let bytes = std::fs::read(upload.path()).map_err(|_| Text::from(WebMsg::UploadGone))?;
     if let Ok(old) = std::fs::read(&target)

@@ -89,17 +89,11 @@ impl Shots {
 async fn until(client: &Client, what: &str, script: &str) -> Value {
     let start = std::time::Instant::now();
     loop {
-        let value = client
-            .execute(script, vec![])
-            .await
-            .unwrap_or(Value::Null);
+        let value = client.execute(script, vec![]).await.unwrap_or(Value::Null);
         if !value.is_null() && value != Value::Bool(false) {
             return value;
         }
-        assert!(
-            start.elapsed() < PATIENCE,
-            "waited {PATIENCE:?} for {what}"
-        );
+        assert!(start.elapsed() < PATIENCE, "waited {PATIENCE:?} for {what}");
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
@@ -178,8 +172,12 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
     client.goto(&server.url("/")).await.expect("the page opens");
     shots.take(client, "1-tao-hoi-nghi.png").await;
     click(client, "#create").await;
-    until(client, "the new conference's page", "return !!document.getElementById('tab-info')")
-        .await;
+    until(
+        client,
+        "the new conference's page",
+        "return !!document.getElementById('tab-info')",
+    )
+    .await;
     let model = crate::wait("the model file", PATIENCE, || {
         crate::models_in(folder).into_iter().next()
     });
@@ -212,7 +210,10 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
         .await
         .expect("its text");
     assert!(preview.contains("Lê Thị Cúc"), "{preview}");
-    assert!(preview.contains("Ngài"), "the problem is not shown: {preview}");
+    assert!(
+        preview.contains("Ngài"),
+        "the problem is not shown: {preview}"
+    );
     shots.take(client, "3-tai-danh-sach.png").await;
     click(client, "#use-list").await;
     let cell = r#"invitees[1].honorific"#;
@@ -224,7 +225,10 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
         ),
     )
     .await;
-    assert!(problem.as_str().is_some_and(|p| p.contains("B3")), "{problem}");
+    assert!(
+        problem.as_str().is_some_and(|p| p.contains("B3")),
+        "{problem}"
+    );
     shots.take(client, "4-loi-tren-o.png").await;
 
     // Fixed on the page, and saved.
@@ -299,7 +303,10 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
     assert!(pdfs >= 3, "{pdfs} PDFs");
     let merged = Pdf::open(&cli.path().join("giay-moi.pdf"));
     let text = merged.text();
-    assert!(text.contains("Lê Thị Cúc") && text.contains("Nguyễn Văn Bình"), "{text}");
+    assert!(
+        text.contains("Lê Thị Cúc") && text.contains("Nguyễn Văn Bình"),
+        "{text}"
+    );
     assert!(!text.contains("DỰ THẢO"), "still a draft: {text}");
     assert!(!text.contains("Ngài"), "{text}");
 }

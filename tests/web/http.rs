@@ -30,7 +30,11 @@ fn the_page_is_vietnamese_served_on_loopback_with_everything_built_in() {
     let (_dir, model) = folder_with(SAMPLE, "hoi-nghi.json");
     let server = Server::start(&model, &[]);
     assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
-    assert!(server.printed.contains("Trang làm việc của hội nghị"), "{}", server.printed);
+    assert!(
+        server.printed.contains("Trang làm việc của hội nghị"),
+        "{}",
+        server.printed
+    );
     let page = server.page();
     for words in [
         "lang=\"vi\"",
@@ -51,15 +55,25 @@ fn the_page_is_vietnamese_served_on_loopback_with_everything_built_in() {
     let style = server.get("/assets/app.css");
     assert_eq!(script.status, 200);
     assert_eq!(style.status, 200);
-    assert!(script.header("content-type").is_some_and(|t| t.contains("javascript")));
+    assert!(
+        script
+            .header("content-type")
+            .is_some_and(|t| t.contains("javascript"))
+    );
     for text in [page.html.as_str(), &script.text(), &style.text()] {
-        assert!(!text.contains("https://") && !text.contains("http://"), "an outside address");
+        assert!(
+            !text.contains("https://") && !text.contains("http://"),
+            "an outside address"
+        );
         assert!(!text.contains("src=\"//"), "an outside address");
     }
     // No JSON path on screen: they are in the "technical details" fold only, which the
     // script fills in; the form's labels are words.
     assert!(!page.html.contains(">invitees["), "a JSON path on screen");
-    let csp = server.get("/").header("content-security-policy").map(String::from);
+    let csp = server
+        .get("/")
+        .header("content-security-policy")
+        .map(String::from);
     assert!(csp.is_some_and(|c| c.contains("default-src 'self'")));
     let missing = server.get("/khong-co");
     assert_eq!(missing.status, 404);
@@ -75,10 +89,20 @@ fn a_request_addressed_to_another_name_is_refused() {
     let evil = format!("evil.example:{port}");
     let r = server.send("GET", "/", &[("host", &evil)], b"");
     assert_eq!(r.status, 403);
-    assert!(r.message().contains("không phải của trang này"), "{}", r.message());
-    assert!(!r.text().contains("hoinghi-token"), "the secret was given away");
+    assert!(
+        r.message().contains("không phải của trang này"),
+        "{}",
+        r.message()
+    );
+    assert!(
+        !r.text().contains("hoinghi-token"),
+        "the secret was given away"
+    );
     let localhost = format!("localhost:{port}");
-    assert_eq!(server.send("GET", "/", &[("host", &localhost)], b"").status, 200);
+    assert_eq!(
+        server.send("GET", "/", &[("host", &localhost)], b"").status,
+        200
+    );
 }
 
 #[test]
@@ -106,7 +130,11 @@ fn a_request_from_another_site_is_refused() {
         b"",
     );
     assert_eq!(image.status, 403);
-    assert!(!std::fs::read_to_string(&model).expect("the model").contains("Bị sửa"));
+    assert!(
+        !std::fs::read_to_string(&model)
+            .expect("the model")
+            .contains("Bị sửa")
+    );
 }
 
 #[test]
@@ -120,7 +148,12 @@ fn a_change_without_the_runs_secret_is_refused() {
         assert_eq!(r.status, 403, "{token}");
         assert!(r.message().contains("thiếu mã phiên"), "{}", r.message());
     }
-    for path in ["/api/build", "/api/fix-date", "/api/list/use", "/api/create"] {
+    for path in [
+        "/api/build",
+        "/api/fix-date",
+        "/api/list/use",
+        "/api/create",
+    ] {
         assert_eq!(server.post(path, "", &json!({})).status, 403, "{path}");
     }
     assert_eq!(std::fs::read(&model).expect("the model"), before);
@@ -147,7 +180,12 @@ fn a_body_too_large_is_refused_before_it_is_read() {
     assert!(r.message().contains("quá lớn"), "{}", r.message());
     // An edit far larger than any edit.
     let big = "x".repeat(5 * 1024 * 1024);
-    let r = edit(&server, &page.token, &page.version, set("event.title", &big));
+    let r = edit(
+        &server,
+        &page.token,
+        &page.version,
+        set("event.title", &big),
+    );
     assert_eq!(r.status, 413);
 }
 
@@ -175,8 +213,14 @@ fn an_edit_is_saved_at_once_keeping_comments_and_the_version_before() {
     assert_ne!(state["version"], page.version.as_str());
     assert!(state["saved"].as_str().is_some_and(|t| t.contains(':')));
     let saved = std::fs::read_to_string(&model).expect("the model");
-    assert!(saved.contains("\"venue\": \"Hội trường UBND tỉnh\""), "{saved}");
-    assert!(saved.contains("// Thông tin hội nghị: sửa trước khi gửi"), "{saved}");
+    assert!(
+        saved.contains("\"venue\": \"Hội trường UBND tỉnh\""),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("// Thông tin hội nghị: sửa trước khi gửi"),
+        "{saved}"
+    );
     let backup = std::fs::read_to_string(dir.path().join("hoi-nghi.json.bak")).expect("a backup");
     assert_eq!(backup, commented);
     // The command line reads the same file, as it is.
@@ -216,14 +260,27 @@ fn what_the_checks_find_comes_back_beside_its_field() {
     assert_eq!(problem["error"], true);
     assert_eq!(problem["tab"], "list");
     assert!(problem["message"].as_str().expect("words").contains("Ngài"));
-    assert!(!problem["place"].as_str().expect("words").contains("invitees["));
+    assert!(
+        !problem["place"]
+            .as_str()
+            .expect("words")
+            .contains("invitees[")
+    );
     assert_eq!(problem["tech"], "invitees[0].honorific");
     assert_eq!(state["tabs"]["list"]["errors"], 1);
     assert_eq!(state["ready"], false);
     // The programme's clock follows the lengths as they are typed.
-    let clock = state["clock"]["agenda[1]"].as_str().expect("a time").to_string();
+    let clock = state["clock"]["agenda[1]"]
+        .as_str()
+        .expect("a time")
+        .to_string();
     let version = state["version"].as_str().expect("a version");
-    let r = edit(&server, &page.token, version, set("agenda[0].minutes", "45"));
+    let r = edit(
+        &server,
+        &page.token,
+        version,
+        set("agenda[0].minutes", "45"),
+    );
     let later = r.json()["clock"]["agenda[1]"]
         .as_str()
         .expect("a time")
@@ -257,9 +314,18 @@ fn a_save_made_from_an_older_version_is_refused_not_written_over() {
     // A change made in an editor meanwhile is not written over either.
     let fresh = server.page();
     std::fs::write(&model, saved.replace("Phòng họp số 1", "Phòng họp số 3")).expect("edited");
-    let r = edit(&server, &fresh.token, &fresh.version, set("event.chair", "Ai đó"));
+    let r = edit(
+        &server,
+        &fresh.token,
+        &fresh.version,
+        set("event.chair", "Ai đó"),
+    );
     assert_eq!(r.status, 409);
-    assert!(std::fs::read_to_string(&model).expect("the model").contains("Phòng họp số 3"));
+    assert!(
+        std::fs::read_to_string(&model)
+            .expect("the model")
+            .contains("Phòng họp số 3")
+    );
 }
 
 #[test]
@@ -270,10 +336,19 @@ fn a_save_that_fails_says_so_and_changes_nothing() {
     std::fs::create_dir(dir.path().join("hoi-nghi.json.bak")).expect("a folder");
     let server = Server::start(&model, &[]);
     let page = server.page();
-    let r = edit(&server, &page.token, &page.version, set("event.venue", "Nơi khác"));
+    let r = edit(
+        &server,
+        &page.token,
+        &page.version,
+        set("event.venue", "Nơi khác"),
+    );
     assert_eq!(r.status, 500);
     assert!(r.message().contains("chưa lưu được"), "{}", r.message());
-    assert!(r.message().contains("vẫn còn trên trang"), "{}", r.message());
+    assert!(
+        r.message().contains("vẫn còn trên trang"),
+        "{}",
+        r.message()
+    );
     assert_eq!(std::fs::read(&model).expect("the model"), before);
 }
 
@@ -292,7 +367,11 @@ fn an_edit_naming_no_part_of_the_model_is_refused() {
         assert!(matches!(r.status, 400 | 422), "{bad}: {}", r.status);
         assert!(!r.message().is_empty(), "{bad}");
     }
-    let r = server.post("/api/edit", &page.token, &json!("không phải JSON của trang"));
+    let r = server.post(
+        "/api/edit",
+        &page.token,
+        &json!("không phải JSON của trang"),
+    );
     assert_eq!(r.status, 400);
 }
 
@@ -302,12 +381,23 @@ fn model_values_are_escaped_for_html() {
     let server = Server::start(&model, &[]);
     let page = server.page();
     let attack = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
-    let r = edit(&server, &page.token, &page.version, set("event.venue", attack));
+    let r = edit(
+        &server,
+        &page.token,
+        &page.version,
+        set("event.venue", attack),
+    );
     assert_eq!(r.status, 200);
     let html = server.page().html;
-    assert!(!html.contains("<script>alert(1)"), "a script got into the page");
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "a script got into the page"
+    );
     assert!(!html.contains("<img src=x"), "markup got into the page");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;"), "the value is not shown escaped");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;"),
+        "the value is not shown escaped"
+    );
 }
 
 /// A multipart body with one file.
@@ -374,15 +464,25 @@ fn an_uploaded_list_is_shown_with_its_problems_then_used_beside_the_model() {
         .find(|p| p["path"] == "invitees[1].honorific")
         .unwrap_or_else(|| panic!("no problem on the cell: {answer:#}"))
         .clone();
-    assert!(problem["tech"].as_str().expect("a place").contains("B3"), "{problem}");
+    assert!(
+        problem["tech"].as_str().expect("a place").contains("B3"),
+        "{problem}"
+    );
     // Nothing changed until it is used.
     assert!(!dir.path().join("dai-bieu.xlsx").exists());
-    let r = server.post("/api/list/use", &page.token, &json!({"version": page.version}));
+    let r = server.post(
+        "/api/list/use",
+        &page.token,
+        &json!({"version": page.version}),
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     assert!(r.message().contains("2 đại biểu"), "{}", r.message());
-    assert_eq!(std::fs::read(dir.path().join("dai-bieu.xlsx")).expect("saved"), bytes);
-    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&model).expect("the model"))
-        .expect("JSON");
+    assert_eq!(
+        std::fs::read(dir.path().join("dai-bieu.xlsx")).expect("saved"),
+        bytes
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).expect("the model")).expect("JSON");
     assert_eq!(saved["invitees"], json!({"file": "dai-bieu.xlsx"}));
     // Its problem is now the model's, on the list's cell.
     let state = server.get("/api/state").json();
@@ -397,11 +497,20 @@ fn an_uploaded_list_is_shown_with_its_problems_then_used_beside_the_model() {
     );
     // Editing a cell of the list moves it into the model, the file left as it was.
     let version = state["version"].as_str().expect("a version");
-    let r = edit(&server, &page.token, version, set("invitees[1].honorific", "Bà"));
+    let r = edit(
+        &server,
+        &page.token,
+        version,
+        set("invitees[1].honorific", "Bà"),
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     let answer = r.json();
     assert_eq!(answer["reload"], true);
-    assert!(answer["notice"].as_str().is_some_and(|n| n.contains("dai-bieu.xlsx")));
+    assert!(
+        answer["notice"]
+            .as_str()
+            .is_some_and(|n| n.contains("dai-bieu.xlsx"))
+    );
     assert_eq!(answer["ready"], true, "{answer:#}");
     hoinghi(&["check", s(&model)]).ok();
 }
@@ -411,18 +520,35 @@ fn an_upload_naming_a_folder_or_not_a_list_is_refused() {
     let (dir, model) = folder_with(SMALL, "hoi-nghi.json");
     let server = Server::start(&model, &[]);
     let page = server.page();
-    for name in ["../../thoat.csv", "..\\thoat.csv", "/tmp/thoat.csv", "thu-muc/x.csv"] {
+    for name in [
+        "../../thoat.csv",
+        "..\\thoat.csv",
+        "/tmp/thoat.csv",
+        "thu-muc/x.csv",
+    ] {
         let r = upload(&server, &page.token, name, b"STT,Ho va ten\n1,A\n");
         assert_eq!(r.status, 400, "{name}");
-        assert!(r.message().contains("không dùng được"), "{name}: {}", r.message());
+        assert!(
+            r.message().contains("không dùng được"),
+            "{name}: {}",
+            r.message()
+        );
     }
     let r = upload(&server, &page.token, "chay.exe", b"MZ");
     assert_eq!(r.status, 400);
-    assert!(r.message().contains("không phải tệp danh sách"), "{}", r.message());
+    assert!(
+        r.message().contains("không phải tệp danh sách"),
+        "{}",
+        r.message()
+    );
     let parent = dir.path().parent().expect("a parent");
     assert!(!parent.join("thoat.csv").exists());
     assert!(!Path::new("/tmp/thoat.csv").exists());
-    let r = server.post("/api/list/use", &page.token, &json!({"version": page.version}));
+    let r = server.post(
+        "/api/list/use",
+        &page.token,
+        &json!({"version": page.version}),
+    );
     assert_eq!(r.status, 409, "nothing was waiting to be used");
 }
 
@@ -434,14 +560,22 @@ fn any_page_of_any_paper_can_be_previewed() {
     assert_eq!(invitation.status, 200, "{}", invitation.text());
     assert_eq!(invitation.header("content-type"), Some("image/png"));
     assert!(invitation.body.starts_with(b"\x89PNG"));
-    let pages: usize = invitation.header("x-pages").expect("pages").parse().expect("a number");
+    let pages: usize = invitation
+        .header("x-pages")
+        .expect("pages")
+        .parse()
+        .expect("a number");
     assert!(pages > 10, "one page per invitee: {pages}");
     let script = server.get("/api/preview?document=kich-ban&page=2");
     assert_eq!(script.status, 200);
     assert!(script.body.starts_with(b"\x89PNG"));
     let none = server.get("/api/preview?document=kich-ban&page=999");
     assert_eq!(none.status, 422);
-    assert!(none.text().contains("không có trang 999"), "{}", none.text());
+    assert!(
+        none.text().contains("không có trang 999"),
+        "{}",
+        none.text()
+    );
     let unknown = server.get("/api/preview?document=khong-co");
     assert_eq!(unknown.status, 422);
 }
@@ -462,14 +596,20 @@ fn the_papers_built_from_the_page_are_those_of_the_command_line_byte_for_byte() 
         .map(|f| f["path"].as_str().expect("a path").to_string())
         .collect();
     assert!(files.contains(&"giay-moi.pdf".to_string()), "{files:?}");
-    assert!(files.iter().all(|f| !f.starts_with(".hoinghi")), "{files:?}");
+    assert!(
+        files.iter().all(|f| !f.starts_with(".hoinghi")),
+        "{files:?}"
+    );
     let cli = tempfile::tempdir().expect("a folder");
     hoinghi(&["build", s(&model), "--out", s(cli.path()), "--quiet"]).ok();
     for file in &files {
         let r = server.get(&format!("/files/{file}"));
         assert_eq!(r.status, 200, "{file}");
         let made = std::fs::read(cli.path().join(file)).expect("the command line made it");
-        assert!(r.body == made, "{file} differs from what hoinghi build makes");
+        assert!(
+            r.body == made,
+            "{file} differs from what hoinghi build makes"
+        );
         assert!(
             r.header("content-disposition")
                 .is_some_and(|d| d.contains("attachment")),
@@ -479,7 +619,10 @@ fn the_papers_built_from_the_page_are_those_of_the_command_line_byte_for_byte() 
     let zip = server.get("/download.zip");
     assert_eq!(zip.status, 200);
     assert_eq!(zip.header("content-type"), Some("application/zip"));
-    assert!(zip.body == server.get("/download.zip").body, "the ZIP is not the same twice");
+    assert!(
+        zip.body == server.get("/download.zip").body,
+        "the ZIP is not the same twice"
+    );
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(zip.body.clone())).expect("a ZIP file");
     assert_eq!(archive.len(), files.len());
@@ -487,7 +630,10 @@ fn the_papers_built_from_the_page_are_those_of_the_command_line_byte_for_byte() 
         let mut entry = archive.by_name(file).expect("in the ZIP");
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut entry, &mut bytes).expect("read");
-        assert!(bytes == std::fs::read(cli.path().join(file)).expect("made"), "{file}");
+        assert!(
+            bytes == std::fs::read(cli.path().join(file)).expect("made"),
+            "{file}"
+        );
     }
     let merged = dir.path().join("out/giay-moi.pdf");
     assert!(Pdf::open(&merged).text().contains("Đàm Thị Ưng"));
@@ -538,7 +684,11 @@ fn fixing_the_date_saves_it_and_rebuilds_every_paper() {
 fn a_folder_without_a_conference_offers_to_create_one() {
     let dir = tempfile::tempdir().expect("a folder");
     let server = Server::start(dir.path(), &[]);
-    assert!(server.printed.contains("chưa có tệp hội nghị"), "{}", server.printed);
+    assert!(
+        server.printed.contains("chưa có tệp hội nghị"),
+        "{}",
+        server.printed
+    );
     let page = server.get("/");
     assert_eq!(page.status, 200);
     let html = page.text();
@@ -554,7 +704,10 @@ fn a_folder_without_a_conference_offers_to_create_one() {
     } else {
         assert!(r.message().contains("mẫu hội nghị mới"), "{}", r.message());
     }
-    assert_eq!(server.get("/api/state").status, if r.status == 200 { 200 } else { 409 });
+    assert_eq!(
+        server.get("/api/state").status,
+        if r.status == 200 { 200 } else { 409 }
+    );
 }
 
 #[test]
@@ -567,9 +720,16 @@ fn a_folder_with_several_conferences_asks_which() {
     assert!(page.contains("mot.json") && page.contains("hai.json"));
     let token = crate::meta(&page, "hoinghi-token");
     assert_eq!(
-        server.post("/api/open", &token, &json!({"name": "../ba.json"})).status,
+        server
+            .post("/api/open", &token, &json!({"name": "../ba.json"}))
+            .status,
         409
     );
-    assert_eq!(server.post("/api/open", &token, &json!({"name": "hai.json"})).status, 200);
+    assert_eq!(
+        server
+            .post("/api/open", &token, &json!({"name": "hai.json"}))
+            .status,
+        200
+    );
     assert!(server.page().html.contains("hai.json"));
 }

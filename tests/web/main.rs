@@ -3,7 +3,6 @@
 //! headless Chromium from creating a conference to downloading its papers.
 
 #[path = "../support/mod.rs"]
-#[allow(dead_code)]
 mod support;
 
 mod browser;
@@ -101,7 +100,13 @@ impl Server {
     }
 
     /// A request with these headers (the Host header is the server's unless given).
-    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
+    pub fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Response {
         let mut request = format!("{method} {path} HTTP/1.1\r\n");
         if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
             request.push_str(&format!("host: {}\r\n", self.addr));
@@ -177,7 +182,10 @@ impl Response {
 
     /// The message of a refusal.
     pub fn message(&self) -> String {
-        self.json()["message"].as_str().unwrap_or_default().to_string()
+        self.json()["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -231,7 +239,10 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 
 fn meta(html: &str, name: &str) -> String {
     let key = format!("<meta name=\"{name}\" content=\"");
-    let at = html.find(&key).unwrap_or_else(|| panic!("no {name} in the page")) + key.len();
+    let at = html
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {name} in the page"))
+        + key.len();
     html[at..].split('"').next().unwrap_or_default().to_string()
 }
 
