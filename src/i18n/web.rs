@@ -193,7 +193,8 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Tệp .xlsx, .xls, .ods hoặc .csv; dòng đầu tiên có chữ là dòng tiêu đề (Họ và tên, Chức vụ, Đơn vị, Nhóm…)",
         "A .xlsx, .xls, .ods or .csv file; the first row with text is the header",
     ),
-    ("choose_file", "Chọn tệp", "Choose a file"),
+    ("choose_file", "Chọn tệp…", "Choose a file…"),
+    ("no_file", "Chưa chọn tệp nào", "No file chosen"),
     ("send_file", "Đọc tệp", "Read the file"),
     (
         "upload_preview",

@@ -245,7 +245,7 @@ pub fn main(app: &App, doc: &Doc) -> String {
             honorifics => Jinja::from(Serde(HONORIFICS)),
             groups => groups(value),
             seats => Jinja::from(Serde([("head", "Chủ tọa"), ("front", "Hàng đầu")])),
-            fixed_number => value.get("invitation").and_then(|i| i.get("number")).map(Value::to_string),
+            fixed_number => value.get("invitation").and_then(|i| i.get("number")).filter(|n| !n.is_null()).map(Value::to_string),
             fixed_signing => value.get("invitation").and_then(|i| i.get("date")).and_then(Value::as_str).map(shown_date),
         },
     )

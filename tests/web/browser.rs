@@ -93,7 +93,17 @@ async fn until(client: &Client, what: &str, script: &str) -> Value {
         if !value.is_null() && value != Value::Bool(false) {
             return value;
         }
-        assert!(start.elapsed() < PATIENCE, "waited {PATIENCE:?} for {what}");
+        if start.elapsed() > PATIENCE {
+            // What the page says is the best clue to why.
+            let shown = client
+                .execute("return document.body.innerText.slice(0, 4000)", vec![])
+                .await
+                .unwrap_or(Value::Null);
+            panic!(
+                "waited {PATIENCE:?} for {what}; the page shows:\n{}",
+                shown.as_str().unwrap_or("")
+            );
+        }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
@@ -117,8 +127,12 @@ async fn type_into(client: &Client, css: &str, text: &str) {
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    field.clear().await.expect("cleared");
-    field.send_keys(text).await.expect("typed");
+    // Select what is there and type over it, as a person does: clearing the field first
+    // would be a change of its own, saved at once.
+    field
+        .send_keys(&format!("\u{E009}a\u{E000}{text}"))
+        .await
+        .expect("typed");
 }
 
 #[test]

@@ -347,6 +347,11 @@
   const uploadForm = document.getElementById("upload-form");
   const uploadResult = document.getElementById("upload-result");
   if (uploadForm) {
+    const chosen = document.getElementById("upload-file");
+    chosen.addEventListener("change", () => {
+      const file = chosen.files[0];
+      document.getElementById("upload-name").textContent = file ? file.name : w("no_file");
+    });
     uploadForm.addEventListener("submit", async (e) => {
       e.preventDefault();
       const file = document.getElementById("upload-file").files[0];
