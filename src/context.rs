@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
@@ -13,8 +13,8 @@ use crate::collate::Collation;
 use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
 use crate::model::schedule::{self, Slot};
 use crate::model::{
-    Awardee, Awards, Conference, Exhibit, GroupSort, Invitee, Issuer, ItemKind, Person, Plan,
-    Signer, SigningDate,
+    Awardee, Awards, Collective, Conference, Exhibit, GroupSort, Invitee, Issuer, ItemKind, Note,
+    Person, Plan, Signer, SigningDate,
 };
 use crate::vn;
 
@@ -43,7 +43,51 @@ struct Context<'a> {
     /// Every invitee in protocol order, by group, numbered through: the delegate lists.
     delegates: Vec<Group<'a>>,
     /// Those seated at the head table, then those in the front rows: the name cards.
-    cards: Vec<&'a Invitee>,
+    cards: Vec<Card<'a>>,
+    /// The head table and the front rows, each row as seen from the hall.
+    seating: Seating<'a>,
+    /// How many invitations, to whom, and how many people they bring.
+    totals: Totals,
+    /// Blank rows at the end of the sign-in sheet.
+    spare_rows: u32,
+}
+
+/// A seat with a name card: an invitee, the chair or the signer.
+#[derive(Serialize)]
+struct Card<'a> {
+    /// The seat's place in protocol order, 1 the most senior.
+    rank: usize,
+    /// A person's name, or the organisation for an invitation to one.
+    name: &'a str,
+    /// Whether `name` is an organisation's.
+    organization: bool,
+    /// The short title for cards, else the position.
+    title: Option<&'a str>,
+}
+
+/// The seating plan: `head` and each of `front` left to right as seen from the hall.
+#[derive(Serialize)]
+struct Seating<'a> {
+    head: Vec<Card<'a>>,
+    front: Vec<Row<'a>>,
+    /// Seats across the widest front row, the aisle's sides made even.
+    across: usize,
+}
+
+/// A front row, split by the centre aisle, each side left to right as seen from the hall.
+#[derive(Serialize)]
+struct Row<'a> {
+    left: Vec<Card<'a>>,
+    right: Vec<Card<'a>>,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    invitations: usize,
+    persons: usize,
+    organizations: usize,
+    /// The people expected: one per invitation to a person, `sends` per organisation.
+    people: u32,
 }
 
 /// The font and size set every document is set in.
@@ -62,6 +106,38 @@ struct Pick<'a> {
     shrink: u8,
     #[serde(flatten)]
     invitee: &'a Invitee,
+    /// The notes for this invitee's group.
+    notes: Vec<&'a str>,
+    /// What the programme asks of this invitee.
+    tasks: Tasks<'a>,
+}
+
+/// What the programme asks of one invitee, from the links of the model.
+#[derive(Serialize, Default)]
+struct Tasks<'a> {
+    /// The presentations to prepare (Biểu số 01).
+    presentations: Vec<PresentationTask<'a>>,
+    /// The display tables to set up (Biểu số 02).
+    exhibits: Vec<ExhibitTask<'a>>,
+    /// The collectives whose award the invitee receives on stage.
+    collectives: Vec<&'a str>,
+    /// Whether the invitee is a person called on stage to receive an award.
+    awarded: bool,
+    /// Other persons awarded, whom the invitee (their unit) is to send.
+    individuals: Vec<AwardeeText<'a>>,
+}
+
+#[derive(Serialize)]
+struct PresentationTask<'a> {
+    topic: &'a str,
+    minutes: u32,
+    speaker: Option<&'a Person>,
+}
+
+#[derive(Serialize)]
+struct ExhibitTask<'a> {
+    table: u32,
+    products: Vec<&'a str>,
 }
 
 /// One group of the delegate lists.
@@ -85,6 +161,14 @@ struct EventText<'a> {
     day: String,
     /// "08h00".
     start: String,
+    /// When the programme opens, the reception included: "07h30".
+    opens: String,
+    /// The chair's name and position, for the cards and the seating plan.
+    chair_name: &'a str,
+    chair_position: Option<&'a str>,
+    /// The month of the conference for the booklet's cover, "tháng 10 năm 2025", or the year
+    /// alone, or none.
+    month: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -93,7 +177,8 @@ struct InvitationText<'a> {
     number: Option<String>,
     symbol: &'a str,
     signed: DateParts,
-    notes: &'a [String],
+    /// Every note's text, whoever it is for (each invitee's own are `invitees[k].notes`).
+    notes: Vec<&'a str>,
     recipients: &'a [String],
 }
 
@@ -253,20 +338,32 @@ struct AwardsText<'a> {
     form: &'a str,
     announcer: &'a str,
     presenter: &'a Person,
+    /// The decision's number ("1234/QĐ-UBND"), or none to leave it blank before `symbol`.
     decision_number: Option<&'a str>,
-    /// "ngày 10/10/2025", or none.
-    decision_date: Option<String>,
+    decision_symbol: Option<&'a str>,
+    /// The decision's date, its parts blank where not known (the year then is the signing's).
+    decision_signed: DateParts,
     decision_signer: &'a str,
     decision_about: &'a str,
-    organizations: &'a [String],
     individuals: &'a [Awardee],
-    /// Who goes on stage together: collectives first, then individuals, `group_size` at a
-    /// time, numbered through.
-    groups: Vec<Vec<Numbered<AwardeeText<'a>>>>,
+    /// Who goes on stage together: collectives first, then individuals, never both in one
+    /// batch, `group_size` at a time, numbered through.
+    batches: Vec<Batch<'a>>,
+}
+
+/// One group called on stage together.
+#[derive(Serialize)]
+struct Batch<'a> {
+    /// 1-based.
+    index: usize,
+    /// Collectives ("các tập thể") or persons ("các cá nhân").
+    collective: bool,
+    people: Vec<Numbered<AwardeeText<'a>>>,
 }
 
 #[derive(Serialize)]
 struct AwardeeText<'a> {
+    honorific: Option<&'a str>,
     name: &'a str,
     position: Option<&'a str>,
     organization: Option<&'a str>,
@@ -325,12 +422,21 @@ pub fn build_on(
                 None => tentative(conf).to_string(),
             },
             start: schedule::clock(schedule::minutes(conf.start)),
+            opens: schedule::clock(
+                conf.schedule
+                    .items
+                    .first()
+                    .map_or(schedule::minutes(conf.start), |s| s.start),
+            ),
+            chair_name: m.event.chair_person().0,
+            chair_position: m.event.chair_person().1,
+            month: cover_month(conf),
         },
         invitation: InvitationText {
             number: m.invitation.number.map(|n| format!("{n:02}")),
             symbol: &m.invitation.symbol,
             signed: conf.signing.into(),
-            notes: &m.invitation.notes,
+            notes: m.invitation.notes.iter().map(Note::text).collect(),
             recipients: &m.invitation.recipients,
         },
         signer: &m.signer,
@@ -382,8 +488,11 @@ pub fn build_on(
             reason: &s.reason,
             blocs: introductions(conf),
         }),
-        delegates: delegates(conf),
+        delegates: numbered_as_invitations(conf, delegates(conf)),
         cards: cards(conf),
+        seating: seating(conf),
+        totals: totals(conf),
+        spare_rows: m.sign_in.as_ref().map_or(10, |s| s.spare_rows),
     };
     Value::from(Serde(&context))
 }
@@ -396,30 +505,159 @@ pub fn with_invitees(base: &Value, conf: &Conference, picks: &[(usize, u8)]) -> 
     minijinja::value::merge_maps([base.clone(), minijinja::context! { invitees }])
 }
 
-/// `base` with one plain invitee in place of the list, `shrink` half points smaller: what an
-/// invitation looks like when only what every invitation shares could make it long.
-pub fn with_stand_in(base: &Value, shrink: u8) -> Value {
+/// What a stand-in for invitee `i` keeps of its invitation.
+#[derive(Debug, Clone, Copy)]
+pub struct StandIn {
+    /// The invitee's own name, position, unit and who attends.
+    pub own: bool,
+    /// The notes of the invitee's group.
+    pub notes: bool,
+    /// What the programme asks of the invitee.
+    pub tasks: bool,
+}
+
+/// `base` with a stand-in for invitee `i` in place of the list, `shrink` half points smaller:
+/// the invitation with or without the invitee's own name, position and unit, notes and tasks,
+/// as `keep` says. What makes an invitation long is found by leaving things
+/// out until it fits.
+pub fn with_stand_in(
+    base: &Value,
+    conf: &Conference,
+    i: usize,
+    shrink: u8,
+    keep: StandIn,
+) -> Value {
+    let invitee = &conf.model.invitees[i];
     let stand_in = Invitee {
         name: Some("A".into()),
+        group: invitee.group.clone(),
         ..Invitee::default()
     };
-    let invitees = Value::from(Serde(vec![Pick {
-        index: 1,
-        shrink,
-        invitee: &stand_in,
-    }]));
+    let mut pick = self::pick(conf, i, shrink);
+    if !keep.own {
+        pick.invitee = &stand_in;
+    }
+    if !keep.notes {
+        pick.notes.clear();
+    }
+    if !keep.tasks {
+        pick.tasks = Tasks::default();
+    }
+    let invitees = Value::from(Serde(vec![pick]));
     minijinja::value::merge_maps([base.clone(), minijinja::context! { invitees }])
+}
+
+/// `base` with the value at `path` (keys of nested maps: `["event", "title"]`) replaced.
+pub fn with_value(base: &Value, path: &[&str], value: Value) -> Value {
+    let Some((first, rest)) = path.split_first() else {
+        return value;
+    };
+    let inner = base.get_attr(first).unwrap_or_default();
+    let replaced = with_value(&inner, rest, value);
+    let one = std::collections::BTreeMap::from([(first.to_string(), replaced)]);
+    minijinja::value::merge_maps([base.clone(), Value::from(one)])
 }
 
 fn picks<'a>(conf: &'a Conference, picks: &[(usize, u8)]) -> Vec<Pick<'a>> {
     picks
         .iter()
-        .map(|&(i, shrink)| Pick {
-            index: i + 1,
-            shrink,
-            invitee: &conf.model.invitees[i],
-        })
+        .map(|&(i, shrink)| pick(conf, i, shrink))
         .collect()
+}
+
+fn pick(conf: &Conference, i: usize, shrink: u8) -> Pick<'_> {
+    let invitee = &conf.model.invitees[i];
+    Pick {
+        index: i + 1,
+        shrink,
+        invitee,
+        notes: conf
+            .model
+            .invitation
+            .notes
+            .iter()
+            .filter(|n| n.is_for(invitee.group.as_deref()))
+            .map(Note::text)
+            .collect(),
+        tasks: invitee_tasks(conf, invitee),
+    }
+}
+
+/// What the programme asks of `invitee`: the presentations, display tables and awards that
+/// name it.
+fn invitee_tasks<'a>(conf: &'a Conference, invitee: &Invitee) -> Tasks<'a> {
+    let Some(id) = invitee.id.as_deref() else {
+        return Tasks::default();
+    };
+    let m = &conf.model;
+    let mut tasks = Tasks {
+        presentations: m
+            .presentations
+            .iter()
+            .filter(|p| p.invitee.as_deref() == Some(id))
+            .map(|p| PresentationTask {
+                topic: &p.topic,
+                minutes: p.minutes,
+                speaker: p.speaker.as_ref(),
+            })
+            .collect(),
+        exhibits: m
+            .exhibits
+            .iter()
+            .filter(|e| e.invitee.as_deref() == Some(id))
+            .map(|e| ExhibitTask {
+                table: e.table,
+                products: e.products.iter().map(|p| p.name.as_str()).collect(),
+            })
+            .collect(),
+        ..Tasks::default()
+    };
+    if let Some(awards) = &m.awards {
+        tasks.collectives = awards
+            .organizations
+            .iter()
+            .filter(|c| c.invitee() == Some(id))
+            .map(Collective::name)
+            .collect();
+        for a in awards
+            .individuals
+            .iter()
+            .filter(|a| a.invitee.as_deref() == Some(id))
+        {
+            if invitee.name.as_deref() == Some(a.name.as_str()) {
+                tasks.awarded = true;
+            } else {
+                tasks.individuals.push(awardee(a));
+            }
+        }
+    }
+    tasks
+}
+
+fn awardee(a: &Awardee) -> AwardeeText<'_> {
+    AwardeeText {
+        honorific: a.honorific.as_deref(),
+        name: &a.name,
+        position: a.position.as_deref(),
+        organization: a.organization.as_deref(),
+        collective: false,
+    }
+}
+
+/// "tháng 10 năm 2025" from the conference's date, else the signing date, else the plan's.
+fn cover_month(conf: &Conference) -> Option<String> {
+    let (year, month) = match conf.date {
+        Some(date) => (Some(date.year()), Some(date.month())),
+        None => [conf.signing, conf.plan_date]
+            .into_iter()
+            .find(|d| d.year.is_some())
+            .map_or((None, None), |d| (d.year, d.month)),
+    };
+    match (year, month) {
+        (Some(y), Some(m)) => Some(format!("tháng {} năm {y}", vn::month(m))),
+        (Some(y), None) => Some(format!("năm {y}")),
+        _ => None,
+    }
 }
 
 fn plan<'a>(p: &'a Plan, conf: &'a Conference) -> PlanText<'a> {
@@ -535,49 +773,54 @@ fn tentative(conf: &Conference) -> &str {
 }
 
 fn awards<'a>(a: &'a Awards, conf: &Conference) -> AwardsText<'a> {
-    let everyone: Vec<AwardeeText> = a
-        .organizations
-        .iter()
-        .map(|name| AwardeeText {
-            name,
-            position: None,
-            organization: None,
-            collective: true,
-        })
-        .chain(a.individuals.iter().map(|p| AwardeeText {
-            name: &p.name,
-            position: p.position.as_deref(),
-            organization: p.organization.as_deref(),
-            collective: false,
-        }))
-        .collect();
+    let collectives = a.organizations.iter().map(|c| AwardeeText {
+        honorific: None,
+        name: c.name(),
+        position: None,
+        organization: None,
+        collective: true,
+    });
+    let persons = a.individuals.iter().map(awardee);
     let size = a.group_size.max(1);
-    let mut groups: Vec<Vec<Numbered<AwardeeText>>> = Vec::new();
-    for (i, awardee) in everyone.into_iter().enumerate() {
-        if i % size == 0 {
-            groups.push(Vec::new());
+    let mut batches: Vec<Batch> = Vec::new();
+    for (i, awardee) in collectives.chain(persons).enumerate() {
+        // A new batch when the last is full or holds the other kind.
+        let full = batches
+            .last()
+            .is_none_or(|b| b.people.len() == size || b.collective != awardee.collective);
+        if full {
+            batches.push(Batch {
+                index: batches.len() + 1,
+                collective: awardee.collective,
+                people: Vec::new(),
+            });
         }
-        groups
+        batches
             .last_mut()
-            .expect("a group was just pushed")
+            .expect("a batch was just pushed")
+            .people
             .push(Numbered {
                 index: i + 1,
                 item: awardee,
             });
+    }
+    // The decision's year, when its date is not known, is the one it is signed in: the
+    // invitations' (or the conference's).
+    let mut signed = conf.decision_date;
+    if signed.year.is_none() {
+        signed.year = conf.signing.year.or(conf.date.map(|d| d.year()));
     }
     AwardsText {
         form: &a.form,
         announcer: &a.announcer,
         presenter: &a.presenter,
         decision_number: a.decision.number.as_deref(),
-        decision_date: conf
-            .decision_date
-            .map(|d| format!("ngày {}", vn::short_date(d))),
+        decision_symbol: a.decision.symbol.as_deref(),
+        decision_signed: signed.into(),
         decision_signer: &a.decision.signer,
         decision_about: &a.decision.about,
-        organizations: &a.organizations,
         individuals: &a.individuals,
-        groups,
+        batches,
     }
 }
 
@@ -687,15 +930,166 @@ fn delegates(conf: &Conference) -> Vec<Group<'_>> {
     groups
 }
 
-fn cards(conf: &Conference) -> Vec<&Invitee> {
-    let sorted = sorted_invitees(conf);
-    ["head", "front"]
+/// The delegate groups with each invitee numbered as their invitation is (the position in the
+/// list), so that "GM 010" is number 10 on every list.
+fn numbered_as_invitations<'a>(conf: &'a Conference, mut groups: Vec<Group<'a>>) -> Vec<Group<'a>> {
+    let positions: std::collections::HashMap<*const Invitee, usize> = conf
+        .model
+        .invitees
         .iter()
-        .flat_map(|seat| {
-            sorted
-                .iter()
-                .copied()
-                .filter(move |inv| inv.seat.as_deref() == Some(*seat))
-        })
-        .collect()
+        .enumerate()
+        .map(|(i, inv)| (inv as *const Invitee, i + 1))
+        .collect();
+    for person in groups.iter_mut().flat_map(|g| g.people.iter_mut()) {
+        person.index = positions[&(person.item as *const Invitee)];
+    }
+    groups
+}
+
+fn totals(conf: &Conference) -> Totals {
+    let invitees = &conf.model.invitees;
+    let persons = invitees.iter().filter(|i| i.name.is_some()).count();
+    Totals {
+        invitations: invitees.len(),
+        persons,
+        organizations: invitees.len() - persons,
+        people: invitees
+            .iter()
+            .map(|i| {
+                if i.name.is_some() {
+                    1
+                } else {
+                    i.sends.unwrap_or(1)
+                }
+            })
+            .sum(),
+    }
+}
+
+/// How many seats a front row has: the width of a hall's front row in most meeting rooms.
+const FRONT_ROW: usize = 10;
+
+/// An invitee's name card: the name and short title (else position) of a person, the name
+/// of an organisation.
+fn card(inv: &Invitee) -> Card<'_> {
+    let (name, organization) = match &inv.name {
+        Some(name) => (name.as_str(), false),
+        None => (inv.label(), true),
+    };
+    Card {
+        rank: 0,
+        name,
+        organization,
+        title: inv.short.as_deref().or(if organization {
+            None
+        } else {
+            inv.position.as_deref()
+        }),
+    }
+}
+
+/// Everyone with a name card, in protocol order: the head table (the chair first, as the one
+/// who presides; then the invitees seated there; then the signer, a host, if not the chair),
+/// then the front rows.
+fn seated(conf: &Conference) -> (Vec<Card<'_>>, Vec<Card<'_>>) {
+    let m = &conf.model;
+    let sorted = sorted_invitees(conf);
+    let (chair, chair_position) = m.event.chair_person();
+    let is_signer = |name: &str| name.to_lowercase() == m.signer.name.to_lowercase();
+    let mut head = vec![Card {
+        rank: 0,
+        name: chair,
+        organization: false,
+        title: m
+            .event
+            .chair_short
+            .as_deref()
+            .or(if is_signer(chair) {
+                m.signer.short.as_deref()
+            } else {
+                None
+            })
+            .or(chair_position),
+    }];
+    head.extend(
+        sorted
+            .iter()
+            .filter(|inv| inv.seat.as_deref() == Some("head"))
+            .map(|inv| card(inv)),
+    );
+    if !is_signer(chair) && !m.signer.name.is_empty() {
+        head.push(Card {
+            rank: 0,
+            name: &m.signer.name,
+            organization: false,
+            title: m.signer.short.as_deref(),
+        });
+    }
+    let mut front: Vec<Card> = sorted
+        .iter()
+        .filter(|inv| inv.seat.as_deref() == Some("front"))
+        .map(|inv| card(inv))
+        .collect();
+    for (i, c) in head.iter_mut().chain(front.iter_mut()).enumerate() {
+        c.rank = i + 1;
+    }
+    (head, front)
+}
+
+fn cards(conf: &Conference) -> Vec<Card<'_>> {
+    let (head, front) = seated(conf);
+    head.into_iter().chain(front).collect()
+}
+
+/// The seating plan: the most senior in the middle, the next on their right (as they sit, so on
+/// the left as the hall sees them), the next on their left, and so on outward; each front row
+/// the same from its middle.
+fn seating(conf: &Conference) -> Seating<'_> {
+    let (head, front) = seated(conf);
+    let mut rows = Vec::new();
+    let mut front = front.into_iter().peekable();
+    while front.peek().is_some() {
+        let (left, right) = from_the_middle(front.by_ref().take(FRONT_ROW).collect());
+        rows.push(Row { left, right });
+    }
+    let (mut head_row, right) = from_the_middle(head);
+    head_row.extend(right);
+    let across = 2 * rows.iter().map(|r| r.right.len()).max().unwrap_or_default();
+    Seating {
+        head: head_row,
+        front: rows,
+        across,
+    }
+}
+
+/// Seats in protocol order (most senior first) laid out from the middle, each side left to
+/// right as the hall sees them: the odd places on the right going outward (1 3 5 …), the even
+/// ones on the left (… 4 2), so that the whole reads … 4 2 1 3 5 ….
+fn from_the_middle<T>(seats: Vec<T>) -> (Vec<T>, Vec<T>) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for (i, seat) in seats.into_iter().enumerate() {
+        if i % 2 == 0 {
+            right.push(seat);
+        } else {
+            left.push(seat);
+        }
+    }
+    left.reverse();
+    (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_alternate_from_the_middle_the_second_on_the_first_ones_right() {
+        assert_eq!(
+            from_the_middle(vec![1, 2, 3, 4, 5]),
+            (vec![4, 2], vec![1, 3, 5])
+        );
+        assert_eq!(from_the_middle(vec![1, 2, 3, 4]), (vec![4, 2], vec![1, 3]));
+        assert_eq!(from_the_middle(vec![1]), (vec![], vec![1]));
+    }
 }

@@ -50,7 +50,7 @@ pub struct Extra {
 }
 
 /// Every document, in the order they are listed and built.
-pub const DOCUMENTS: [Document; 11] = [
+pub const DOCUMENTS: [Document; 13] = [
     Document {
         name: "giay-moi",
         title: (
@@ -142,7 +142,7 @@ pub const DOCUMENTS: [Document; 11] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "danh-sach-dai-bieu.xlsx",
-            make: crate::import::xlsx::delegate_list,
+            make: crate::office::xlsx::delegate_list,
         }],
     },
     Document {
@@ -156,18 +156,41 @@ pub const DOCUMENTS: [Document; 11] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "so-ky.xlsx",
-            make: crate::import::xlsx::sign_in_sheet,
+            make: crate::office::xlsx::sign_in_sheet,
         }],
     },
     Document {
         name: "bien-ten",
         title: (
-            "Biển tên để bàn cho chủ tọa và hàng ghế đầu (A4 ngang, gấp đôi)",
-            "Table name cards for the head table and the front rows (A4 landscape, folded)",
+            "Biển tên để bàn cho người chủ trì, người ký, đoàn chủ tịch và hàng ghế đầu (A4 ngang, gấp đôi)",
+            "Table name cards for the chair, the signer, the head table and the front rows (A4 landscape, folded)",
         ),
         template: "bien-ten.typ.j2",
         shape: Shape::Single,
-        produced_by: |m| m.invitees.iter().any(|i| i.seat.is_some()),
+        // The chair has a card whoever else is seated.
+        produced_by: |_| true,
+        extras: &[],
+    },
+    Document {
+        name: "so-do-cho-ngoi",
+        title: (
+            "Sơ đồ chỗ ngồi đoàn chủ tịch và hàng ghế đầu (A4 ngang)",
+            "Seating plan of the head table and the front rows (A4 landscape)",
+        ),
+        template: "so-do-cho-ngoi.typ.j2",
+        shape: Shape::Single,
+        produced_by: |_| true,
+        extras: &[],
+    },
+    Document {
+        name: "danh-sach-khen-thuong",
+        title: (
+            "Danh sách lên sân khấu nhận khen thưởng, theo từng đợt, cho tổ lễ tân",
+            "Award stage list, batch by batch, for the reception team",
+        ),
+        template: "danh-sach-khen-thuong.typ.j2",
+        shape: Shape::Single,
+        produced_by: |m| m.awards.is_some(),
         extras: &[],
     },
     Document {

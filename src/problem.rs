@@ -8,7 +8,7 @@ use crate::i18n::places::{PlaceMsg, model_place};
 use crate::i18n::{Lang, Text};
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Worth knowing; the work goes on.
     Warning,
@@ -225,16 +225,21 @@ impl Problems {
     }
 
     /// Every value of `results`, or every problem of all of them: independent steps report
-    /// together.
+    /// together. The same problem found by several steps (a template's mistake met by every
+    /// invitation) is reported once.
     pub fn gather<T>(
         results: impl IntoIterator<Item = Result<T, Problems>>,
     ) -> Result<Vec<T>, Problems> {
         let mut values = Vec::new();
         let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for result in results {
             match result {
                 Ok(value) => values.push(value),
-                Err(p) => problems.extend(p.0),
+                Err(p) => problems.extend(
+                    p.0.into_iter()
+                        .filter(|p| seen.insert((p.severity, p.text(Lang::En)))),
+                ),
             }
         }
         if problems.is_empty() {

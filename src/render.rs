@@ -50,6 +50,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/phong-bi.typ.j2"),
     ),
     (
+        "so-do-cho-ngoi.typ.j2",
+        include_str!("../templates/so-do-cho-ngoi.typ.j2"),
+    ),
+    (
+        "danh-sach-khen-thuong.typ.j2",
+        include_str!("../templates/danh-sach-khen-thuong.typ.j2"),
+    ),
+    (
         "ke-hoach.typ.j2",
         include_str!("../templates/ke-hoach.typ.j2"),
     ),
@@ -314,12 +322,30 @@ fn template_problem(origin: &Origin, e: &Error) -> Problem {
     if e.kind() == ErrorKind::OutOfFuel {
         return Problem::error(place, BuildMsg::TemplateTooLong);
     }
+    let kind = match e.kind() {
+        ErrorKind::SyntaxError => BuildMsg::TemplateSyntax,
+        ErrorKind::UndefinedError => BuildMsg::TemplateUndefined,
+        ErrorKind::InvalidOperation | ErrorKind::BadSerialization => BuildMsg::TemplateBadOperation,
+        ErrorKind::MissingArgument => BuildMsg::TemplateMissingArgument,
+        ErrorKind::TooManyArguments => BuildMsg::TemplateTooManyArguments,
+        ErrorKind::UnknownFilter => BuildMsg::TemplateUnknownFilter,
+        ErrorKind::UnknownTest => BuildMsg::TemplateUnknownTest,
+        ErrorKind::UnknownFunction => BuildMsg::TemplateUnknownFunction,
+        ErrorKind::TemplateNotFound => BuildMsg::TemplateNotFound,
+        _ => BuildMsg::TemplateOther,
+    };
+    // minijinja's detail is in English: it names the template's own code, which the template's
+    // author reads.
+    let detail = e.detail().unwrap_or_default().to_string();
     Problem::error(
         place,
-        BuildMsg::TemplateError {
-            kind: e.kind().to_string(),
-            detail: e.detail().unwrap_or_default().to_string(),
-        },
+        Text::each(|l| {
+            BuildMsg::TemplateError {
+                kind: kind.text(l),
+                detail: detail.clone(),
+            }
+            .text(l)
+        }),
     )
 }
 

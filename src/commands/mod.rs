@@ -5,8 +5,10 @@ mod build;
 mod check;
 mod fonts;
 mod import;
+mod init;
 mod list;
 mod preview;
+mod schema;
 mod serve;
 mod watch;
 
@@ -31,6 +33,8 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
         Command::Serve(cmd) => serve::run(cmd, out),
+        Command::Init(cmd) => init::run(cmd, out),
+        Command::Schema(cmd) => schema::run(cmd, out),
     }
 }
 

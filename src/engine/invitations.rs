@@ -19,10 +19,11 @@ use typst_layout::PagedDocument;
 
 use super::plan::{Planned, export};
 use super::{Cancel, Costs, Engine, diagnostics, map_cancellable};
-use crate::context;
+use crate::context::{self, StandIn};
 use crate::documents::{Document, Rendered};
 use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
+use crate::i18n::papers::PaperMsg;
 use crate::model::Conference;
 use crate::output::manifest::{self, Manifest};
 use crate::output::{Staging, concat, slashed};
@@ -91,8 +92,12 @@ fn render(
         .map_err(|p| vec![p])
 }
 
-/// The problem of an invitation that does not fit even set smaller: the invitee's if an
-/// invitation to a plain stand-in fits, else the texts every invitation shares.
+/// The problem of an invitation that does not fit even set smaller, at what makes it long.
+/// A stand-in for the invitee, keeping the invitation's notes and tasks but not the invitee's
+/// own name, position and unit, is tried first: if it fits, the invitee's own texts are to
+/// blame (with the shared parts without which the invitation itself would fit, if any).
+/// Otherwise the parts every invitation (or the invitee's group) shares are left out one at a
+/// time from the stand-in's; those without which it fits are named, else all of them.
 fn too_long(
     engine: &Engine,
     conf: &Conference,
@@ -102,44 +107,116 @@ fn too_long(
     pages: usize,
 ) -> Problem {
     let invitee = &conf.model.invitees[i];
-    let points = format!("{}", f32::from(MAX_SHRINK) / 2.0);
     let message = BuildMsg::InvitationTooLong {
         who: quote(invitee.label()),
         pages,
-        points,
+        points: format!("{}", f32::from(MAX_SHRINK) / 2.0),
     };
-    let stand_in = context::with_stand_in(base, MAX_SHRINK);
-    let shared_fits = render(engine, document, stand_in)
-        .ok()
-        .and_then(|source| engine.typesetter().compile(&source).ok())
-        .is_some_and(|(pages, _)| pages.pages().len() == 1);
-    if shared_fits {
-        Problem::error(conf.place(&format!("invitees[{i}]")), message)
-            .hint(BuildMsg::ShortenInvitee)
-    } else {
-        Problem::error(Place::model("invitation"), message).hint(Text::each(|l| {
-            BuildMsg::ShortenShared {
-                fields: shared_fields(l),
-            }
-            .text(l)
-        }))
+    let fits = |context: &minijinja::Value| {
+        render(engine, document, context.clone())
+            .ok()
+            .and_then(|source| engine.typesetter().compile(&source).ok())
+            .is_some_and(|(pages, _)| pages.pages().len() == 1)
+    };
+    let stand_in = |own, notes, tasks| {
+        let keep = StandIn { own, notes, tasks };
+        context::with_stand_in(base, conf, i, MAX_SHRINK, keep)
+    };
+    // The invitation without each of the parts it shares, in turn: the notes and tasks first,
+    // being what an invitation has most of.
+    let without = |own: bool| {
+        let whole = stand_in(own, true, true);
+        let mut parts = vec![("invitation.notes".to_string(), stand_in(own, false, true))];
+        if let Some(task) = task_of(conf, i) {
+            parts.push((task, stand_in(own, true, false)));
+        }
+        let a = || minijinja::Value::from("A");
+        let lines = || minijinja::Value::from(vec!["A"]);
+        for (path, keys, value) in [
+            ("event.title", ["event", "title"], a()),
+            ("event.venue", ["event", "venue"], a()),
+            ("event.chair", ["event", "chair"], a()),
+            ("issuer.header", ["issuer", "header"], lines()),
+            (
+                "invitation.recipients",
+                ["invitation", "recipients"],
+                lines(),
+            ),
+            ("signer.title", ["signer", "title"], lines()),
+        ] {
+            parts.push((path.to_string(), context::with_value(&whole, &keys, value)));
+        }
+        parts
+    };
+    let guilty = |parts: &[(String, minijinja::Value)]| -> Vec<String> {
+        parts
+            .iter()
+            .filter(|(_, context)| fits(context))
+            .map(|(path, _)| path.clone())
+            .collect()
+    };
+    let words = |paths: &[String], l| {
+        paths
+            .iter()
+            .map(|path| crate::i18n::places::model_place(path, l))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if fits(&stand_in(false, true, true)) {
+        let also = guilty(&without(true));
+        let mut problem = Problem::error(conf.place(&format!("invitees[{i}]")), message)
+            .hint(BuildMsg::ShortenInvitee);
+        if !also.is_empty() {
+            problem = problem.hint(Text::each(|l| {
+                PaperMsg::OrShorten {
+                    fields: words(&also, l),
+                }
+                .text(l)
+            }));
+        }
+        return problem;
     }
+    let parts = without(false);
+    let mut named = guilty(&parts);
+    if named.is_empty() {
+        named = parts.into_iter().map(|(path, _)| path).collect();
+    }
+    let place = named
+        .first()
+        .map_or_else(|| Place::model("invitation"), |path| conf.place(path));
+    Problem::error(place, message).hint(Text::each(|l| {
+        PaperMsg::ShortenFields {
+            fields: words(&named, l),
+        }
+        .text(l)
+    }))
 }
 
-/// The model's texts every invitation prints, in words.
-fn shared_fields(lang: crate::i18n::Lang) -> String {
-    [
-        "event.title",
-        "event.venue",
-        "event.chair",
-        "invitation.notes",
-        "invitation.recipients",
-        "issuer.header",
-    ]
-    .iter()
-    .filter_map(|path| crate::i18n::places::field_label(path, lang))
-    .collect::<Vec<_>>()
-    .join(", ")
+/// The first part of the programme that gives invitee `i` a task on its invitation: a
+/// presentation, a display table or an award that names it.
+fn task_of(conf: &Conference, i: usize) -> Option<String> {
+    let m = &conf.model;
+    let id = m.invitees[i].id.as_deref()?;
+    let named = |link: Option<&str>| link == Some(id);
+    if let Some(k) = m
+        .presentations
+        .iter()
+        .position(|p| named(p.invitee.as_deref()))
+    {
+        return Some(format!("presentations[{k}]"));
+    }
+    if let Some(k) = m.exhibits.iter().position(|e| named(e.invitee.as_deref())) {
+        return Some(format!("exhibits[{k}]"));
+    }
+    let awards = m.awards.as_ref()?;
+    if let Some(k) = awards.organizations.iter().position(|c| named(c.invitee())) {
+        return Some(format!("awards.organizations[{k}]"));
+    }
+    awards
+        .individuals
+        .iter()
+        .position(|a| named(a.invitee.as_deref()))
+        .map(|k| format!("awards.individuals[{k}]"))
 }
 
 /// Sets every invitation, on all cores, and returns Typst's warnings (each once).
@@ -153,8 +230,9 @@ pub fn check(
     let positions: Vec<usize> = (0..rendered.invitations.len()).collect();
     let warnings = map_cancellable(&positions, cancel, |&k| {
         let source = rendered.invitation(k);
-        let (_, warnings) =
+        let (pages, warnings) =
             fit(engine, conf, rendered.document, base, k, &source).map_err(Problems)?;
+        engine.check_margins(conf, rendered.document, &pages, Some(k))?;
         typeset::release_memory();
         Ok(warnings)
     })?;
@@ -291,6 +369,7 @@ fn set_chunk(
             .set
             .time(|| fit(w.engine, w.conf, document, w.base, k, &source))
             .map_err(Problems)?;
+        w.engine.check_margins(w.conf, document, &pages, Some(k))?;
         warnings.extend(found);
         if let Some(file) = file {
             let bytes = w
@@ -391,7 +470,7 @@ mod tests {
             m["invitees"][0]["position"] = line.repeat(2).into();
             m["invitees"][0]["organization"] = line.repeat(2).into();
             let notes = m["invitation"]["notes"].as_array_mut().unwrap();
-            for _ in 0..3 {
+            for _ in 0..4 {
                 notes.push("Các chủ thể mang theo sản phẩm để trưng bày tại khu vực hội nghị theo hướng dẫn của Ban tổ chức.".into());
             }
         });
@@ -433,7 +512,7 @@ mod tests {
         let problems = fit_one(&engine, &with_notes(most, false), 0).unwrap_err();
         assert_eq!(
             problems[0].place,
-            Place::model("invitation"),
+            Place::model("invitation.notes"),
             "{problems:?}"
         );
         assert!(

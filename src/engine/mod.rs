@@ -10,6 +10,7 @@
 
 pub mod diagnostics;
 pub mod invitations;
+pub mod margins;
 pub mod plan;
 pub mod watchdog;
 
@@ -475,6 +476,65 @@ impl Engine {
         Ok((pages, warnings))
     }
 
+    /// Text of a document's pages that runs past the margins, as errors: each names the page
+    /// and the word, at the model's field that holds the word when one does (the invitee's
+    /// own fields first, for the invitation of invitee `invitee`).
+    pub fn check_margins(
+        &self,
+        conf: &Conference,
+        document: &Document,
+        pages: &PagedDocument,
+        invitee: Option<usize>,
+    ) -> Result<(), Problems> {
+        let found = margins::overflows(pages);
+        if found.is_empty() {
+            return Ok(());
+        }
+        let texts = conf.model.printed_texts();
+        let own = invitee.map(|i| format!("invitees[{i}]"));
+        let file = match invitee {
+            Some(i) => document
+                .folder()
+                .join(documents::invitation_file(i, &conf.model.invitees[i])),
+            None => document.file(),
+        };
+        Err(Problems(
+            found
+                .into_iter()
+                .map(|o| {
+                    // The word as printed may carry the punctuation of the sentence around it.
+                    let bare = o.word.trim_matches(|c: char| !c.is_alphanumeric());
+                    let holds =
+                        |(_, text): &&(String, String)| !bare.is_empty() && text.contains(bare);
+                    let path = texts
+                        .iter()
+                        .filter(|(path, _)| own.as_ref().is_some_and(|own| path.starts_with(own)))
+                        .find(holds)
+                        .or_else(|| {
+                            texts
+                                .iter()
+                                .filter(|(path, _)| !path.starts_with("invitees["))
+                                .find(holds)
+                        })
+                        .or_else(|| texts.iter().find(holds));
+                    let place = match path {
+                        Some((path, _)) => conf.place(path),
+                        None => Place::file(&file),
+                    };
+                    Problem::error(
+                        place,
+                        BuildMsg::PastTheMargin {
+                            document: file.display().to_string(),
+                            page: o.page,
+                            what: crate::problem::shorten(&o.word, 60),
+                        },
+                    )
+                    .hint(BuildMsg::PastTheMarginHint)
+                })
+                .collect(),
+        ))
+    }
+
     /// Everything a build does but writing: every document rendered and set in type.
     pub fn check(
         &self,
@@ -505,7 +565,8 @@ impl Engine {
             if r.document.shape == Shape::Invitations {
                 warnings.extend(invitations::check(self, conf, r, &base, cancel)?);
             } else {
-                let (_, w) = self.typeset(r)?;
+                let (pages, w) = self.typeset(r)?;
+                self.check_margins(conf, r.document, &pages, None)?;
                 warnings.extend(w);
             }
         }

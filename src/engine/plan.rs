@@ -180,6 +180,7 @@ pub fn build(
         .collect();
     let warnings = map_cancellable(&to_compile, cancel, |&d| {
         let (pages, warnings) = engine.typeset(&rendered[d])?;
+        engine.check_margins(conf, rendered[d].document, &pages, None)?;
         for p in changed.iter().filter(|p| p.doc == d && p.bytes.is_none()) {
             cancel.check()?;
             let bytes = export(engine, &pages, p, &pdf)?;

@@ -85,8 +85,18 @@ catalogue! {
             "mẫu \"{name}\" không thay mẫu nào nên không được dùng (kiểm tra tên tệp; các mẫu là: {known})",
             "\"{name}\" replaces no template, so it is not used (check its name; the templates are: {known})";
         TemplateError { kind: String, detail: String } =>
-            "lỗi trong mẫu ({kind}): {detail}",
+            "{kind} trong mẫu: {detail}",
             "template error ({kind}): {detail}";
+        TemplateSyntax => "lỗi cú pháp", "syntax error";
+        TemplateUndefined => "tên chưa được định nghĩa", "undefined value";
+        TemplateBadOperation => "phép toán không hợp lệ", "invalid operation";
+        TemplateMissingArgument => "thiếu đối số", "missing argument";
+        TemplateTooManyArguments => "thừa đối số", "too many arguments";
+        TemplateUnknownFilter => "bộ lọc không có", "unknown filter";
+        TemplateUnknownTest => "phép thử không có", "unknown test";
+        TemplateUnknownFunction => "hàm không có", "unknown function";
+        TemplateNotFound => "không tìm thấy mẫu", "template not found";
+        TemplateOther => "lỗi", "error";
         TemplateTooLong =>
             "mẫu chạy quá lâu (một vòng lặp quá lớn?) nên đã bị dừng",
             "the template ran too long (a loop too large?) and was stopped";
@@ -124,12 +134,9 @@ catalogue! {
         ShortenInvitee =>
             "rút gọn họ tên, chức vụ hoặc đơn vị của đại biểu này",
             "shorten the name, position or organization";
-        ShortenShared { fields: String } =>
-            "mọi giấy mời đều dài như vậy: hãy rút gọn {fields}",
-            "every invitation is that long: shorten {fields}";
-        PastTheMargin { page: usize, what: String } =>
-            "trang {page}: \"{what}\" tràn ra ngoài lề giấy (một từ quá dài không xuống dòng được)",
-            "page {page}: \"{what}\" runs past the margin (a word too long to break)";
+        PastTheMargin { document: String, page: usize, what: String } =>
+            "{document}, trang {page}: \"{what}\" tràn ra ngoài lề giấy (một từ quá dài không xuống dòng được)",
+            "{document}, page {page}: \"{what}\" runs past the margin (a word too long to break)";
         PastTheMarginHint =>
             "thêm khoảng trắng vào từ quá dài, hoặc rút gọn nó",
             "put spaces into the long word, or shorten it";
@@ -186,8 +193,10 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
         K::ResourceBusy | K::ExecutableFileBusy => IoMsg::InUse,
         _ => return IoMsg::Other { detail }.text(lang),
     };
+    // The system's own words are English; they add nothing a Vietnamese reader can use
+    // where the kind of failure has words of its own.
     match lang {
-        Lang::Vi => format!("{} ({detail})", message.text(lang)),
+        Lang::Vi => message.text(lang),
         Lang::En => detail,
     }
 }

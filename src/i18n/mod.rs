@@ -10,6 +10,7 @@ pub mod build;
 pub mod cli;
 pub mod lists;
 pub mod model;
+pub mod papers;
 pub mod places;
 pub mod plan;
 pub mod web;
@@ -206,6 +207,7 @@ mod tests {
             lists::ListMsg,
             build::BuildMsg,
             cli::CliMsg,
+            papers::PaperMsg,
             places::PlaceMsg,
             plan::PlanMsg,
             web::WebMsg

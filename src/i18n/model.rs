@@ -99,6 +99,9 @@ catalogue! {
         WrongValue { expected: String, found: String } =>
             "cần {expected}, không phải {found}",
             "expected {expected}, not {found}";
+        TooLargeNumber { value: String, max: String } =>
+            "số {value} quá lớn: ở đây chỉ dùng được đến {max}",
+            "the number {value} is too large: the most it can be here is {max}";
         UnknownVariant { value: String, known: String } =>
             "\"{value}\" không phải một trong: {known}",
             "\"{value}\" is not one of: {known}";

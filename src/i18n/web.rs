@@ -70,9 +70,6 @@ catalogue! {
             "the list was copied from {file} into the model to be edited on the page; {file} is left as it was";
 
         // Creating a conference.
-        StarterMissing =>
-            "bản hoinghi này chưa có mẫu hội nghị mới; hãy chép một tệp hội nghị vào thư mục rồi tải lại trang",
-            "this hoinghi has no starter conference; copy a model into the folder and reload the page";
         ConferenceExists =>
             "thư mục đã có hội nghị; hoinghi không tạo hội nghị mới đè lên nó",
             "the folder has a conference already; hoinghi does not create another over it";

@@ -7,14 +7,13 @@
 //! then read as a table ([`table`]: the header found among title rows, section rows made
 //! groups, totals and signatures skipped, every skipped row listed) whose cells are cleaned
 //! ([`clean`]: forms of address, phone numbers, the combined "Chức vụ, đơn vị" column).
-//! [`legacy`] converts text typed in TCVN3 and VNI; [`xlsx`] writes the lists back out.
+//! [`legacy`] converts text typed in TCVN3 and VNI; `crate::office::xlsx` writes the lists back out.
 
 mod clean;
 pub mod legacy;
 mod table;
 mod text;
 mod workbook;
-pub mod xlsx;
 
 use std::io::Read;
 use std::path::Path;

@@ -72,6 +72,8 @@ pub const COLUMNS: &[(&str, &[&str])] = &[
             "attendees",
         ],
     ),
+    ("short", &["chuc danh ngan", "chuc danh bien ten", "short"]),
+    ("sends", &["so nguoi du", "so nguoi", "sends"]),
     ("group", &["nhom", "khoi", "nhom dai bieu", "group"]),
     ("order", &["thu tu", "thu tu uu tien", "order"]),
     ("seat", &["cho ngoi", "vi tri", "vi tri ngoi", "seat"]),
@@ -559,7 +561,8 @@ impl Table<'_> {
                         continue;
                     }
                 },
-                "order" => match text.parse::<u32>() {
+                // How many people an organisation sends: a whole number, as the order is.
+                "order" | "sends" => match text.parse::<u32>() {
                     Ok(n) => Value::from(n),
                     Err(_) => {
                         self.out
@@ -681,7 +684,7 @@ impl Table<'_> {
             Cell::Number(n) => {
                 let text = number_text(*n);
                 let whole = n.fract() == 0.0;
-                if !whole && !matches!(field, "phone" | "order") {
+                if !whole && !matches!(field, "phone" | "order" | "sends") {
                     warn(
                         &mut self.out,
                         ListMsg::NumberInTextColumn {
@@ -757,6 +760,8 @@ fn column_label(field: &str) -> String {
         "organization" => "Đơn vị",
         "position_organization" => "Chức vụ, đơn vị",
         "attendees" => "Thành phần",
+        "short" => "Chức danh ngắn",
+        "sends" => "Số người dự",
         "group" => "Nhóm",
         "order" => "Thứ tự",
         "seat" => "Chỗ ngồi",

@@ -8,9 +8,10 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::lenient::Broken;
 use super::schedule::Schedule;
-use super::types::{ItemKind, Model, Person, Plan};
+use super::types::{ItemKind, Model, Note, Person, Plan};
 use crate::i18n::Text;
 use crate::i18n::model::ModelMsg;
+use crate::i18n::papers::PaperMsg;
 use crate::i18n::places::model_place;
 use crate::i18n::plan::PlanMsg;
 use crate::problem::{Place, Problem, quote, shorten};
@@ -22,6 +23,9 @@ pub const MAX_LINE: usize = 200;
 
 /// The longest a programme item may last, in minutes: a day.
 pub const MAX_MINUTES: u32 = 24 * 60;
+
+/// The mark of a text the starter leaves to be filled in: "Hội nghị …".
+pub const PLACEHOLDER: char = '…';
 
 /// The years a conference may be dated in.
 const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;
@@ -42,7 +46,7 @@ pub struct Parsed {
     pub signing: SigningDate,
     pub plan_date: SigningDate,
     pub session_end: Option<NaiveTime>,
-    pub decision_date: Option<NaiveDate>,
+    pub decision_date: SigningDate,
     pub schedule: Schedule,
     /// The deadline of each task of the plan, agency by agency.
     pub deadlines: Vec<Vec<Option<NaiveDate>>>,
@@ -213,7 +217,9 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         }
     }
 
+    still_to_fill(model, problems);
     let mut parsed = check_programme(model, broken, problems);
+    check_papers(model, broken, problems);
     parsed.deadlines = check_plan(model, date, problems);
     parsed.date = date;
     parsed.start = start;
@@ -248,15 +254,16 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
             .map_err(|m| report("session.end".into(), m))
             .ok()
     });
-    let decision_date = model
+    let decision_date = match model
         .awards
         .as_ref()
         .and_then(|a| a.decision.date.as_deref())
-        .and_then(|d| {
-            parse_date(d)
-                .map_err(|m| report("awards.decision.date".into(), m))
-                .ok()
-        });
+    {
+        None | Some("") => SigningDate::default(),
+        Some(d) => parse_signing_date(d)
+            .map_err(|m| report("awards.decision.date".into(), m))
+            .unwrap_or_default(),
+    };
 
     for (i, item) in model.agenda.iter().enumerate() {
         let at = |field: &str| format!("agenda[{i}].{field}");
@@ -386,6 +393,231 @@ fn check_programme(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) 
     }
 }
 
+/// The most people one invitation may send, and spare rows a sign-in sheet may have: far above
+/// any real conference, low enough that a typing slip cannot make a thousand-page sheet.
+pub const MAX_SENDS: u32 = 100;
+pub const MAX_SPARE_ROWS: u32 = 200;
+
+/// Checks what the papers need beyond the programme: the notes' groups, the links from
+/// presentations, display tables and awards to invitees, the people not to invite, the
+/// number of people an invitation sends.
+fn check_papers(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) {
+    let error = |problems: &mut Vec<Problem>, place: String, message: Text| {
+        problems.push(Problem::error(Place::model(place), message));
+    };
+    for (i, note) in model.invitation.notes.iter().enumerate() {
+        let Note::Groups(note) = note else { continue };
+        if note.groups.is_empty() {
+            error(
+                problems,
+                format!("invitation.notes[{i}].groups"),
+                PaperMsg::NoteWithoutGroups.into(),
+            );
+        }
+        for (j, group) in note.groups.iter().enumerate() {
+            if !model.groups.iter().any(|g| &g.name == group) {
+                error(
+                    problems,
+                    format!("invitation.notes[{i}].groups[{j}]"),
+                    not_a_group(model, group),
+                );
+            }
+        }
+    }
+
+    // Each link names an invitee of the list.
+    let mut links: Vec<(String, &str)> = Vec::new();
+    for (i, p) in model.presentations.iter().enumerate() {
+        links.extend(
+            p.invitee
+                .as_deref()
+                .map(|id| (format!("presentations[{i}].invitee"), id)),
+        );
+    }
+    for (i, e) in model.exhibits.iter().enumerate() {
+        links.extend(
+            e.invitee
+                .as_deref()
+                .map(|id| (format!("exhibits[{i}].invitee"), id)),
+        );
+    }
+    if let Some(awards) = &model.awards {
+        for (i, c) in awards.organizations.iter().enumerate() {
+            links.extend(
+                c.invitee()
+                    .map(|id| (format!("awards.organizations[{i}].invitee"), id)),
+            );
+        }
+        for (i, a) in awards.individuals.iter().enumerate() {
+            let at = format!("awards.individuals[{i}]");
+            links.extend(a.invitee.as_deref().map(|id| (format!("{at}.invitee"), id)));
+            match &a.honorific {
+                Some(h) if !HONORIFICS.contains(&h.as_str()) => error(
+                    problems,
+                    format!("{at}.honorific"),
+                    ModelMsg::NotAnHonorific { value: quote(h) }.into(),
+                ),
+                Some(_) => {}
+                None => problems.push(
+                    Problem::warning(
+                        Place::model(at),
+                        PaperMsg::AwardeeWithoutHonorific {
+                            name: quote(&a.name),
+                        },
+                    )
+                    .hint(PaperMsg::AwardeeHonorificHint),
+                ),
+            }
+        }
+    }
+    if !broken.is_broken("invitees") {
+        for (place, id) in links {
+            if !model
+                .invitees
+                .iter()
+                .any(|inv| inv.id.as_deref() == Some(id))
+            {
+                error(
+                    problems,
+                    place,
+                    PaperMsg::NoInviteeWithId { value: quote(id) }.into(),
+                );
+            }
+        }
+    }
+
+    // The signer and the chair host the conference: they are not invited to it.
+    let same = |a: &str, b: &str| !a.is_empty() && a.to_lowercase() == b.to_lowercase();
+    let (chair, _) = model.event.chair_person();
+    for (i, invitee) in model.invitees.iter().enumerate() {
+        let Some(name) = invitee.name.as_deref() else {
+            continue;
+        };
+        let message = if same(name, &model.signer.name) {
+            PaperMsg::InviteeIsTheSigner { name: quote(name) }
+        } else if same(name, chair) {
+            PaperMsg::InviteeIsTheChair { name: quote(name) }
+        } else {
+            continue;
+        };
+        problems.push(
+            Problem::warning(Place::model(format!("invitees[{i}].name")), message)
+                .hint(PaperMsg::InviteeIsHostHint),
+        );
+    }
+    for (i, invitee) in model.invitees.iter().enumerate() {
+        match invitee.sends {
+            Some(0) => error(
+                problems,
+                format!("invitees[{i}].sends"),
+                ModelMsg::AtLeastOne.into(),
+            ),
+            Some(n) if n > MAX_SENDS => error(
+                problems,
+                format!("invitees[{i}].sends"),
+                PaperMsg::TooManySent {
+                    value: n,
+                    max: MAX_SENDS,
+                }
+                .into(),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(sign_in) = &model.sign_in
+        && sign_in.spare_rows > MAX_SPARE_ROWS
+    {
+        error(
+            problems,
+            "sign_in.spare_rows".into(),
+            PaperMsg::TooManySpareRows {
+                value: sign_in.spare_rows,
+                max: MAX_SPARE_ROWS,
+            }
+            .into(),
+        );
+    }
+    let head = model
+        .agenda
+        .iter()
+        .take_while(|item| item.kind == ItemKind::Reception)
+        .count();
+    for (i, item) in model.agenda.iter().enumerate().skip(head) {
+        if item.kind == ItemKind::Reception {
+            error(
+                problems,
+                format!("agenda[{i}].kind"),
+                PaperMsg::ReceptionFirst.into(),
+            );
+        }
+    }
+}
+
+/// Every printed text that still holds the starter's mark, as a warning: the papers can be
+/// made (as drafts, to look at) but not sent. They are listed in the order of the model's
+/// fields, which is the order of the starter's file, for the clerk to go down it.
+fn still_to_fill(model: &Model, problems: &mut Vec<Problem>) {
+    let mut texts = model.printed_texts();
+    if texts.iter().all(|(_, text)| !text.contains(PLACEHOLDER)) {
+        return;
+    }
+    // `printed_texts` comes in the order of the keys' names; the model written out keeps the
+    // order of its fields.
+    let written = serde_json::to_string(model).expect("the model serializes to JSON");
+    let mut order = HashMap::new();
+    if let Ok(Some(root)) =
+        jsonc_parser::parse_to_ast(&written, &Default::default(), &Default::default())
+            .map(|parsed| parsed.value)
+    {
+        number_strings(&root, &mut String::new(), &mut order);
+    }
+    texts.sort_by_key(|(path, _)| order.get(path).copied().unwrap_or(usize::MAX));
+    for (path, text) in texts {
+        if text.contains(PLACEHOLDER) {
+            problems.push(Problem::warning(
+                Place::model(path),
+                ModelMsg::StillToFill {
+                    value: quote(&shorten(&text, 60)),
+                },
+            ));
+        }
+    }
+}
+
+/// Numbers the strings of `value` in the order they are written, by their path.
+fn number_strings(
+    value: &jsonc_parser::ast::Value,
+    path: &mut String,
+    order: &mut HashMap<String, usize>,
+) {
+    use jsonc_parser::ast::Value;
+    let len = path.len();
+    match value {
+        Value::StringLit(_) => {
+            let next = order.len();
+            order.insert(path.clone(), next);
+        }
+        Value::Array(array) => {
+            for (i, item) in array.elements.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                number_strings(item, path, order);
+                path.truncate(len);
+            }
+        }
+        Value::Object(object) => {
+            for property in &object.properties {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(property.name.as_str());
+                number_strings(&property.value, path, order);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The placeholders each text of the plan may hold, replaced when the plan is written.
 pub const COUNT: &str = "{số}";
 pub const DEADLINE: &str = "{hạn}";
@@ -454,16 +686,29 @@ fn check_plan(
             }
         }
     }
+    // The programme proper leaves out the reception before it; a plan may write the
+    // presentations and the discussion after them as one line ("Tham luận, thảo luận").
+    let proper: Vec<ItemKind> = model
+        .agenda
+        .iter()
+        .map(|item| item.kind)
+        .filter(|&kind| kind != ItemKind::Reception)
+        .collect();
+    let joined = proper
+        .windows(2)
+        .filter(|w| w == &[ItemKind::Presentations, ItemKind::Discussion])
+        .count();
     if !plan.programme.is_empty()
-        && !model.agenda.is_empty()
-        && plan.programme.len() != model.agenda.len()
+        && !proper.is_empty()
+        && plan.programme.len() != proper.len()
+        && plan.programme.len() != proper.len() - joined
     {
         problems.push(
             warning(
                 "plan.programme".into(),
                 PlanMsg::ProgrammeDiffers {
                     plan: plan.programme.len(),
-                    agenda: model.agenda.len(),
+                    agenda: proper.len(),
                 }
                 .into(),
             )

@@ -483,6 +483,27 @@ fn describe(message: &str) -> Text {
 }
 
 fn type_mistake(kind: &str, found: &str, expected: &str) -> Text {
+    // A whole number too large for its field is a different mistake from a wrong type.
+    let max = match expected {
+        "u8" => Some(u64::from(u8::MAX)),
+        "u16" => Some(u64::from(u16::MAX)),
+        "u32" => Some(u64::from(u32::MAX)),
+        _ => None,
+    };
+    if let (Some(max), Some(value)) = (
+        max,
+        found
+            .strip_prefix("integer `")
+            .and_then(|v| v.strip_suffix('`'))
+            .and_then(|v| v.parse::<u64>().ok()),
+    ) && value > max
+    {
+        return ModelMsg::TooLargeNumber {
+            value: value.to_string(),
+            max: max.to_string(),
+        }
+        .into();
+    }
     Text::each(|l| {
         let expected = expected_words(expected, l);
         let found = found_words(found, l);

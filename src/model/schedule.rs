@@ -5,6 +5,7 @@ use chrono::{NaiveTime, Timelike};
 
 use super::types::{AgendaItem, ItemKind, Presentation};
 use crate::i18n::model::ModelMsg;
+use crate::i18n::papers::PaperMsg;
 use crate::problem::{Place, Problem, quote};
 
 /// From when to when, in minutes after midnight.
@@ -31,8 +32,10 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// Lays the items end to end from `start`. The presentations item lasts as long as its
-    /// presentations unless it says otherwise. A programme past midnight is an error.
+    /// Lays the items end to end from `start`. The reception items at the head of the programme
+    /// come before `start`, so that the programme proper starts at the invitation's time. The
+    /// presentations item lasts as long as its presentations unless it says otherwise. A
+    /// programme past midnight is an error.
     pub fn compute(
         start: NaiveTime,
         agenda: &[AgendaItem],
@@ -42,7 +45,19 @@ impl Schedule {
         // however large, can wrap around.
         const DAY: u64 = 24 * 60;
         let mut schedule = Schedule::default();
-        let mut now = u64::from(minutes(start));
+        let reception: u64 = agenda
+            .iter()
+            .take_while(|item| item.kind == ItemKind::Reception)
+            .map(|item| u64::from(item.minutes.unwrap_or_default()))
+            .sum();
+        let Some(mut now) = u64::from(minutes(start)).checked_sub(reception) else {
+            return Err(Problem::error(
+                Place::model("agenda[0].minutes"),
+                PaperMsg::ReceptionBeforeMidnight {
+                    start: clock(minutes(start)),
+                },
+            ));
+        };
         for (i, item) in agenda.iter().enumerate() {
             let length: u64 = match (item.kind, item.minutes) {
                 (_, Some(minutes)) => minutes.into(),
@@ -87,6 +102,12 @@ impl Schedule {
         Ok(schedule)
     }
 
+    /// When the first item starts: before the invitation's time when the programme opens with
+    /// the reception of the delegates.
+    pub fn start(&self) -> Option<u32> {
+        self.items.first().map(|s| s.start)
+    }
+
     /// When the last item ends.
     pub fn end(&self) -> Option<u32> {
         self.items.last().map(|s| s.end)
@@ -127,6 +148,7 @@ mod tests {
     fn presentation(minutes: u32) -> Presentation {
         Presentation {
             unit: "u".into(),
+            invitee: None,
             speaker: None,
             topic: "t".into(),
             minutes,
@@ -180,6 +202,18 @@ mod tests {
             ]
         );
         assert_eq!(s.items[2].text(), "14h25 - 14h30");
+    }
+
+    #[test]
+    fn the_reception_ends_when_the_programme_starts() {
+        let agenda = [
+            item(ItemKind::Reception, Some(30)),
+            item(ItemKind::Opening, Some(10)),
+        ];
+        let s = Schedule::compute(at(8, 0), &agenda, &[]).unwrap();
+        let texts: Vec<String> = s.items.iter().map(|s| s.text()).collect();
+        assert_eq!(texts, ["07h30 - 08h00", "08h00 - 08h10"]);
+        assert!(Schedule::compute(at(0, 10), &agenda, &[]).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// và chương trình.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Tệp hội nghị của hoinghi")]
 pub struct Model {
     /// Đường dẫn tới lược đồ JSON (để trình soạn thảo gợi ý); chương trình bỏ qua.
     #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
@@ -55,6 +56,33 @@ pub struct Model {
     /// Những gì chỉ kịch bản dẫn chương trình cần.
     #[serde(default)]
     pub script: Option<Script>,
+    /// Sổ ký tên đại biểu.
+    #[serde(default)]
+    pub sign_in: Option<SignIn>,
+}
+
+/// Sổ ký tên đại biểu.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    /// Số dòng trống cuối sổ cho người đến mà không có tên trong danh sách (mặc định 10).
+    #[serde(default = "default_spare_rows")]
+    pub spare_rows: u32,
+}
+
+fn default_spare_rows() -> u32 {
+    10
+}
+
+/// The schema of a form of address lists the ones the checks accept, so that an editor offers
+/// them.
+fn honorific_choices(schema: &mut schemars::Schema) {
+    let mut choices: Vec<serde_json::Value> = crate::vn::HONORIFICS
+        .iter()
+        .map(|h| serde_json::Value::from(*h))
+        .collect();
+    choices.push(serde_json::Value::Null);
+    schema.insert("enum".into(), choices.into());
 }
 
 /// What the schema says the invitees may be: the list itself, or the file it is read from.
@@ -197,6 +225,7 @@ impl<'de> Deserialize<'de> for Group {
 pub struct Person {
     /// "Đồng chí", "Ông" hoặc "Bà".
     #[serde(default)]
+    #[schemars(transform = honorific_choices)]
     pub honorific: Option<String>,
     /// Họ và tên.
     pub name: String,
@@ -339,6 +368,9 @@ pub struct Session {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
+    /// Đón tiếp đại biểu trước giờ khai mạc (ví dụ tham quan khu trưng bày): đặt ở đầu chương
+    /// trình, kết thúc đúng giờ bắt đầu ghi trên giấy mời.
+    Reception,
     /// Tuyên bố lý do, giới thiệu đại biểu.
     Opening,
     /// Một bài phát biểu của `speaker` (khai mạc, chỉ đạo …).
@@ -347,6 +379,8 @@ pub enum ItemKind {
     Report,
     /// Các bài tham luận của `presentations`, lần lượt.
     Presentations,
+    /// Thảo luận: các đại biểu phát biểu ý kiến.
+    Discussion,
     /// Phần khen thưởng của `awards`.
     Awards,
     /// Kết luận, bế mạc.
@@ -360,7 +394,8 @@ pub enum ItemKind {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
-    /// Loại mục: opening, speech, report, presentations, awards, closing, other.
+    /// Loại mục: reception, opening, speech, report, presentations, discussion, awards, closing,
+    /// other.
     #[serde(default)]
     pub kind: ItemKind,
     /// Nội dung: "Phát biểu khai mạc Hội nghị".
@@ -385,6 +420,10 @@ pub struct AgendaItem {
 pub struct Presentation {
     /// Đơn vị trình bày: "Sở Công Thương", "UBND xã Chi Lăng".
     pub unit: String,
+    /// Mã của đại biểu (đơn vị hoặc người) được giao tham luận: giấy mời của đại biểu đó ghi
+    /// nhiệm vụ chuẩn bị tham luận.
+    #[serde(default)]
+    pub invitee: Option<String>,
     /// Người trình bày.
     #[serde(default)]
     pub speaker: Option<Person>,
@@ -402,6 +441,9 @@ pub struct Exhibit {
     pub table: u32,
     /// Xã, phường phụ trách bàn.
     pub host: String,
+    /// Mã của đại biểu (đơn vị) phụ trách bàn: giấy mời của đại biểu đó ghi nhiệm vụ trưng bày.
+    #[serde(default)]
+    pub invitee: Option<String>,
     /// Các sản phẩm trưng bày.
     pub products: Vec<Product>,
 }
@@ -433,9 +475,9 @@ pub struct Awards {
     /// Số người lên sân khấu mỗi đợt.
     #[serde(default = "default_group_size")]
     pub group_size: usize,
-    /// Các tập thể được khen, gọi lên trước.
+    /// Các tập thể được khen, gọi lên trước: tên, hoặc {"name": "…", "invitee": "mã đại biểu"}.
     #[serde(default)]
-    pub organizations: Vec<String>,
+    pub organizations: Vec<Collective>,
     /// Các cá nhân được khen.
     #[serde(default)]
     pub individuals: Vec<Awardee>,
@@ -445,14 +487,56 @@ fn default_group_size() -> usize {
     10
 }
 
+/// Một tập thể được khen: tên, hoặc tên cùng mã đại biểu.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Collective {
+    /// Tên tập thể.
+    Name(String),
+    /// Tên tập thể và đại biểu tương ứng.
+    Linked(LinkedCollective),
+}
+
+/// Một tập thể được khen và đại biểu của tập thể đó.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkedCollective {
+    /// Tên tập thể.
+    pub name: String,
+    /// Mã của đại biểu (đơn vị) tương ứng: giấy mời của đại biểu đó ghi việc lên nhận khen
+    /// thưởng.
+    #[serde(default)]
+    pub invitee: Option<String>,
+}
+
+impl Collective {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Name(name) => name,
+            Self::Linked(c) => &c.name,
+        }
+    }
+
+    pub fn invitee(&self) -> Option<&str> {
+        match self {
+            Self::Name(_) => None,
+            Self::Linked(c) => c.invitee.as_deref(),
+        }
+    }
+}
+
 /// Quyết định khen thưởng.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
-    /// Số quyết định: "1234/QĐ-UBND"; null thì để trống.
+    /// Số quyết định: "1234/QĐ-UBND"; null thì để trống cho văn thư điền.
     #[serde(default)]
     pub number: Option<String>,
-    /// Ngày quyết định: "YYYY-MM-DD" hoặc null.
+    /// Ký hiệu in sau chỗ trống khi chưa có số: "QĐ-UBND" cho "số      /QĐ-UBND".
+    #[serde(default)]
+    pub symbol: Option<String>,
+    /// Ngày quyết định: "YYYY-MM-DD", "YYYY-MM" (để trống ngày) hoặc null (để trống, năm lấy theo
+    /// ngày ký giấy mời).
     #[serde(default)]
     pub date: Option<String>,
     /// Người ký quyết định: "Chủ tịch Ủy ban nhân dân tỉnh".
@@ -465,6 +549,9 @@ pub struct Decision {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Awardee {
+    /// "Ông" hoặc "Bà": người dẫn chương trình đọc tên kèm danh xưng.
+    #[serde(default)]
+    pub honorific: Option<String>,
     /// Họ và tên.
     pub name: String,
     /// Chức vụ.
@@ -473,6 +560,10 @@ pub struct Awardee {
     /// Đơn vị.
     #[serde(default)]
     pub organization: Option<String>,
+    /// Mã của đại biểu tương ứng (chính người này, hoặc đơn vị của họ): giấy mời của đại biểu đó
+    /// ghi việc lên nhận khen thưởng.
+    #[serde(default)]
+    pub invitee: Option<String>,
 }
 
 /// Những gì chỉ kịch bản cần.
@@ -482,7 +573,9 @@ pub struct Script {
     /// Người dẫn chương trình: "Chánh Văn phòng UBND tỉnh".
     #[serde(default)]
     pub mc: Option<String>,
-    /// Lời tuyên bố lý do, đọc sau lời chào.
+    /// Lời tuyên bố lý do, đọc sau lời chào. Khi có `plan`, kịch bản tự đọc trước câu "Thực hiện
+    /// Kế hoạch số …/KH-… ngày … của …," (số và ngày chưa có thì để trống), nên lời này bắt đầu từ
+    /// "hôm nay, …".
     pub reason: String,
     /// Các đại biểu được giới thiệu khi khai mạc.
     #[serde(default)]
@@ -518,6 +611,12 @@ pub struct Issuer {
     pub name: String,
     /// Địa danh ở dòng ngày tháng: "Lạng Sơn".
     pub place: String,
+    /// Địa chỉ cơ quan, in ở góc phong bì.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Điện thoại cơ quan, in ở góc phong bì.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// Thông tin hội nghị.
@@ -535,8 +634,13 @@ pub struct Event {
     pub start: String,
     /// Địa điểm.
     pub venue: String,
-    /// Người chủ trì.
+    /// Người chủ trì, viết "Đồng chí <Họ tên>, <Chức vụ>": biển tên và sơ đồ chỗ ngồi lấy họ tên
+    /// và chức vụ từ đây.
     pub chair: String,
+    /// Chức danh ngắn của người chủ trì, in trên biển tên và sơ đồ chỗ ngồi: "Phó Chủ tịch UBND
+    /// tỉnh"; bỏ trống thì in chức vụ.
+    #[serde(default)]
+    pub chair_short: Option<String>,
 }
 
 /// Giấy mời.
@@ -551,11 +655,49 @@ pub struct Invitation {
     /// Ngày ký: "YYYY-MM-DD", "YYYY-MM" (để trống ngày) hoặc null (để trống cả).
     #[serde(default)]
     pub date: Option<String>,
-    /// Các lưu ý, mỗi lưu ý một đoạn; đoạn cuối có "./.".
+    /// Các lưu ý, mỗi lưu ý một đoạn; đoạn cuối có "./.". Một lưu ý là chữ (gửi mọi người),
+    /// hoặc {"text": "…", "groups": ["…"]} để chỉ gửi đại biểu thuộc các nhóm đó.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Nơi nhận, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối.
     pub recipients: Vec<String>,
+}
+
+/// Một lưu ý của giấy mời.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Note {
+    /// Gửi mọi đại biểu.
+    Everyone(String),
+    /// Chỉ gửi đại biểu thuộc các nhóm đã ghi.
+    Groups(GroupNote),
+}
+
+/// Một lưu ý chỉ gửi một số nhóm đại biểu.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupNote {
+    /// Nội dung lưu ý.
+    pub text: String,
+    /// Các nhóm nhận lưu ý này, trong số các nhóm của `groups`.
+    pub groups: Vec<String>,
+}
+
+impl Note {
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Everyone(text) => text,
+            Self::Groups(note) => &note.text,
+        }
+    }
+
+    /// Whether an invitee of `group` gets this note.
+    pub fn is_for(&self, group: Option<&str>) -> bool {
+        match self {
+            Self::Everyone(_) => true,
+            Self::Groups(note) => group.is_some_and(|g| note.groups.iter().any(|n| n == g)),
+        }
+    }
 }
 
 /// Người ký (ô 7).
@@ -566,6 +708,9 @@ pub struct Signer {
     pub title: Vec<String>,
     /// Họ và tên người ký.
     pub name: String,
+    /// Chức danh ngắn của người ký, in trên biển tên và sơ đồ chỗ ngồi: "Phó Chủ tịch UBND tỉnh".
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// Trình bày.
@@ -619,6 +764,7 @@ pub struct Invitee {
     pub id: Option<String>,
     /// Danh xưng: "Đồng chí", "Ông" hoặc "Bà"; chỉ dùng khi có họ tên.
     #[serde(default)]
+    #[schemars(transform = honorific_choices)]
     pub honorific: Option<String>,
     /// Họ và tên.
     #[serde(default)]
@@ -626,12 +772,19 @@ pub struct Invitee {
     /// Chức vụ.
     #[serde(default)]
     pub position: Option<String>,
+    /// Chức danh ngắn in trên biển tên và sơ đồ chỗ ngồi: "Chủ tịch HĐND tỉnh"; bỏ trống thì in
+    /// chức vụ.
+    #[serde(default)]
+    pub short: Option<String>,
     /// Đơn vị (cơ quan, tổ chức).
     #[serde(default)]
     pub organization: Option<String>,
     /// Thành phần dự, với giấy mời gửi đơn vị: "Đại diện lãnh đạo Sở".
     #[serde(default)]
     pub attendees: Option<String>,
+    /// Số người đơn vị cử đi dự (mặc định 1): sổ ký tên dành cho đơn vị bấy nhiêu dòng.
+    #[serde(default)]
+    pub sends: Option<u32>,
     /// Nhóm trong danh sách đại biểu, một trong các nhóm của `groups`.
     #[serde(default)]
     pub group: Option<String>,
@@ -640,6 +793,7 @@ pub struct Invitee {
     pub order: Option<u32>,
     /// Chỗ ngồi: "head" (đoàn chủ tịch) hoặc "front" (hàng ghế đầu); có biển tên.
     #[serde(default)]
+    #[schemars(extend("enum" = ["head", "front", null]))]
     pub seat: Option<String>,
     /// Điện thoại.
     #[serde(default)]
@@ -662,9 +816,125 @@ impl Invitee {
     }
 }
 
+impl Event {
+    /// The chair's name and position, read from `chair` written "Đồng chí <name>, <position>"
+    /// (or "<name> - <position>"): what a name card and the seating plan print.
+    pub fn chair_person(&self) -> (&str, Option<&str>) {
+        let mut text = self.chair.trim();
+        for honorific in crate::vn::HONORIFICS {
+            if let Some(rest) = text.strip_prefix(honorific)
+                && rest.starts_with(' ')
+            {
+                text = rest.trim_start();
+                break;
+            }
+        }
+        let cut = [", ", " - "].iter().filter_map(|sep| text.find(sep)).min();
+        match cut {
+            Some(at) => {
+                let sep = if text[at..].starts_with(", ") { 2 } else { 3 };
+                (text[..at].trim(), Some(text[at + sep..].trim()))
+            }
+            None => (text, None),
+        }
+    }
+}
+
+/// Reads a value written either as a string or as an object: a mistake inside the object is
+/// reported with its own key (an untagged enum would only say that no variant matched).
+fn text_or_object<'de, D, T, R>(
+    deserializer: D,
+    expecting: &'static str,
+    text: fn(String) -> R,
+    object: fn(T) -> R,
+) -> Result<R, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Visit<T, R> {
+        expecting: &'static str,
+        text: fn(String) -> R,
+        object: fn(T) -> R,
+    }
+    impl<'de, T: Deserialize<'de>, R> serde::de::Visitor<'de> for Visit<T, R> {
+        type Value = R;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.expecting)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<R, E> {
+            Ok((self.text)(v.to_string()))
+        }
+
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<R, M::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(self.object)
+        }
+    }
+    deserializer.deserialize_any(Visit {
+        expecting,
+        text,
+        object,
+    })
+}
+
+impl<'de> Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        text_or_object(
+            d,
+            "a string, or {\"text\": …, \"groups\": […]}",
+            Note::Everyone,
+            Note::Groups,
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for Collective {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        text_or_object(
+            d,
+            "a string, or {\"name\": …, \"invitee\": …}",
+            Collective::Name,
+            Collective::Linked,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event(chair: &str) -> Event {
+        Event {
+            title: "T".into(),
+            date: None,
+            tentative: None,
+            start: "08:00".into(),
+            venue: "V".into(),
+            chair: chair.into(),
+            chair_short: None,
+        }
+    }
+
+    #[test]
+    fn the_chair_is_read_as_name_and_position() {
+        assert_eq!(
+            event("Đồng chí Lương Trọng Quỳnh, Phó Chủ tịch Ủy ban nhân dân tỉnh").chair_person(),
+            (
+                "Lương Trọng Quỳnh",
+                Some("Phó Chủ tịch Ủy ban nhân dân tỉnh")
+            )
+        );
+        assert_eq!(
+            event("Bà Trần Thị B - Giám đốc Sở").chair_person(),
+            ("Trần Thị B", Some("Giám đốc Sở"))
+        );
+        assert_eq!(
+            event("Lãnh đạo UBND tỉnh").chair_person(),
+            ("Lãnh đạo UBND tỉnh", None)
+        );
+    }
 
     #[test]
     fn a_group_is_a_name_or_a_name_and_a_sort() {

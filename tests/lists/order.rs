@@ -57,9 +57,10 @@ fn lists_keep_the_typed_order_with_pinned_invitees_first() {
             "1 Vũ Thị Ưng",
             "2 Lê An",
             "3 Hà Thị Yến",
+            // Each numbered as their invitation: the pinned one keeps its number.
             "II. KHÁCH MỜI",
-            "4 Đỗ Thị Ánh",
-            "5 Nguyễn Văn Bình",
+            "5 Đỗ Thị Ánh",
+            "4 Nguyễn Văn Bình",
             "6 Bùi Văn Dũng",
         ],
     );
@@ -76,9 +77,9 @@ fn a_group_may_ask_for_vietnamese_name_order() {
             "1 Vũ Thị Ưng",
             "2 Lê An",
             "3 Hà Thị Yến",
-            // Pinned first, then by given name: Bình < Dũng.
-            "4 Đỗ Thị Ánh",
-            "5 Nguyễn Văn Bình",
+            // Pinned first, then by given name: Bình < Dũng; each numbered as their invitation.
+            "5 Đỗ Thị Ánh",
+            "4 Nguyễn Văn Bình",
             "6 Bùi Văn Dũng",
         ],
     );
@@ -90,8 +91,8 @@ fn a_group_may_ask_for_vietnamese_name_order() {
         &text,
         &[
             "I. Lãnh đạo tỉnh",
-            "1 Lê An",
-            "2 Vũ Thị Ưng",
+            "2 Lê An",
+            "1 Vũ Thị Ưng",
             "3 Hà Thị Yến",
             "II. KHÁCH MỜI",
         ],

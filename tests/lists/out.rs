@@ -292,7 +292,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let conf = hoinghi::model::parse(&model.to_string(), "model.json", dir.path())
             .unwrap_or_else(|p| panic!("{p}"));
-        let bytes = hoinghi::import::xlsx::delegate_list(&conf, &minijinja::Value::UNDEFINED)
+        let bytes = hoinghi::office::xlsx::delegate_list(&conf, &minijinja::Value::UNDEFINED)
             .unwrap();
         let file = dir.path().join("ds.xlsx");
         std::fs::write(&file, bytes).unwrap();

@@ -61,13 +61,13 @@ fn unknown_keys_and_wrong_types_are_errors_with_a_suggestion_for_a_near_miss() {
         .exit(1)
         .says(
             "Lỗi: Đại biểu thứ 1 (invitees[0]), trường \"chuc_vu\": khóa \"chuc_vu\" không có trong mẫu; \
-             ở đây chỉ dùng: id, honorific, name, position, organization, attendees, group, order, seat, \
-             phone, address, comment\n",
+             ở đây chỉ dùng: id, honorific, name, position, short, organization, attendees, sends, group, \
+             order, seat, phone, address, comment\n",
         )
         .says(
             "Lỗi: Đại biểu thứ 2 (invitees[1]), trường \"organisation\": khóa \"organisation\" không có \
-             trong mẫu; ở đây chỉ dùng: id, honorific, name, position, organization, attendees, group, \
-             order, seat, phone, address, comment\n  gợi ý: có phải ý bạn là \"organization\"?\n",
+             trong mẫu; ở đây chỉ dùng: id, honorific, name, position, short, organization, attendees, \
+             sends, group, order, seat, phone, address, comment\n  gợi ý: có phải ý bạn là \"organization\"?\n",
         )
         .says(
             "Lỗi: Đại biểu thứ 3 (invitees[2]), trường \"Họ và tên\": cần một chuỗi chữ trong dấu ngoặc \

@@ -15,7 +15,7 @@ fn check_summarises_and_writes_nothing() {
          giấy mời: 3 (2 gửi cá nhân, 1 gửi đơn vị)\n  \
          ngày họp: chưa chốt (trong tháng 10/2025) — mọi văn bản in chữ DỰ THẢO\n  \
          địa điểm: Nhà khách A1, số 35 Đường Đinh Tiên Hoàng, phường Lương Văn Tri\n  \
-         văn bản: giay-moi, danh-sach-dai-bieu, so-ky, phong-bi\n  \
+         văn bản: giay-moi, danh-sach-dai-bieu, so-ky, bien-ten, so-do-cho-ngoi, phong-bi\n  \
          phông chữ: Tinos 14 pt\n\
          không có lỗi\n"
     );

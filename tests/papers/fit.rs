@@ -51,8 +51,8 @@ fn an_invitation_that_cannot_fit_is_an_error_naming_the_invitee() {
     // Every invitation is too long for the same reason: the text they share is named.
     build(&model, &out, &[])
         .exit(1)
-        .says("Lỗi: Giấy mời (invitation): giấy mời gửi \"Hoàng Văn Đức\" chiếm 2 trang dù đã thu nhỏ chữ 2 điểm; một giấy mời phải vừa một trang\n")
-        .says("  gợi ý: mọi giấy mời đều dài như vậy: hãy rút gọn Tên hội nghị, Địa điểm, Chủ trì, Lưu ý, Nơi nhận")
+        .says("Lỗi: Giấy mời, trường \"Lưu ý\" (invitation.notes): giấy mời gửi \"Hoàng Văn Đức\" chiếm 2 trang dù đã thu nhỏ chữ 2 điểm; một giấy mời phải vừa một trang\n")
+        .says("  gợi ý: phần làm giấy mời dài quá một trang: Giấy mời, trường \"Lưu ý\" (invitation.notes); hãy rút gọn")
         .says("có 1 lỗi; không ghi gì");
     assert!(!out.join("giay-moi.pdf").exists());
 }

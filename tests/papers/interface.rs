@@ -311,7 +311,7 @@ fn an_english_build_speaks_english_from_start_to_end() {
     let run = build(&model, &out, &["--lang", "en", "--verbose"]).ok();
     assert_contains(
         &run.stderr,
-        "warning: agenda item (agenda): the programme ends at 16h16, 136 minutes after buổi chiều \
+        "warning: programme (agenda): the programme ends at 16h16, 136 minutes after buổi chiều \
          ends at 14h00\n  hint: shorten some items, or change the session's end (session.end)\n",
     );
     assert_contains(&run.stderr, "load model, templates and fonts: ");
@@ -321,13 +321,13 @@ fn an_english_build_speaks_english_from_start_to_end() {
     );
     assert_contains(
         &run.stderr,
-        "21 of 21 file(s) written, 0 unchanged, 0 removed (giay-moi, chuong-trinh, kich-ban, ",
+        "24 of 24 file(s) written, 0 unchanged, 0 removed (giay-moi, chuong-trinh, kich-ban, ",
     );
     assert_english(&run.stderr, Some(&model));
     let run = hoinghi(&["check", s(&model), "--lang", "en"]).ok();
     assert_contains(
         &run.stdout,
-        "\n  invitations: 12 (5 to persons, 7 to organisations)\n",
+        "\n  invitations: 10 (3 to persons, 7 to organisations)\n",
     );
     assert_contains(&run.stdout, "\n  date: 15/01/2026 at 14:00 — final\n");
     assert!(run.stdout.ends_with("\nok\n"), "{}", run.stdout);
@@ -345,7 +345,7 @@ fn warnings_start_with_canh_bao_and_errors_with_loi() {
     assert_eq!(
         warning,
         [
-            "Cảnh báo: Mục của chương trình (agenda): chương trình kết thúc lúc 16h16, quá 136 phút \
+            "Cảnh báo: Chương trình (agenda): chương trình kết thúc lúc 16h16, quá 136 phút \
           so với buổi chiều (kết thúc 14h00)"
         ],
         "{}",

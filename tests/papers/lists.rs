@@ -35,6 +35,22 @@ fn model_with_list(dir: &Path, list: serde_json::Value, groups: &[&str]) -> std:
     })
 }
 
+/// The same, each group sorted by name (persons in Vietnamese name order, then organisations)
+/// rather than kept in the order typed.
+fn model_with_sorted_list(
+    dir: &Path,
+    list: serde_json::Value,
+    groups: &[&str],
+) -> std::path::PathBuf {
+    model_with(dir, "model.json", SMALL, |m| {
+        m["invitees"] = list;
+        m["groups"] = groups
+            .iter()
+            .map(|g| json!({"name": g, "sort": "name"}))
+            .collect();
+    })
+}
+
 /// The delegate list's text between its title and its end, where the names are.
 #[track_caller]
 fn delegate_names(out: &Path) -> String {
@@ -89,7 +105,7 @@ fn an_xlsx_list_with_diacritic_free_headers_feeds_every_document() {
     }
     let rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
     xlsx(&dir.path().join("dai-bieu.xlsx"), "Danh sách", &rows);
-    let model = model_with_list(dir.path(), json!({"file": "dai-bieu.xlsx"}), &["Đại biểu"]);
+    let model = model_with_sorted_list(dir.path(), json!({"file": "dai-bieu.xlsx"}), &["Đại biểu"]);
     let out = dir.path().join("out");
     build(&model, &out, &[]).ok();
 
@@ -104,17 +120,21 @@ fn an_xlsx_list_with_diacritic_free_headers_feeds_every_document() {
         invitations.page_text(1)
     );
     let list = delegate_names(&out);
+    // Each numbered as their invitation: their row in the sheet.
     let numbered: Vec<String> = HAND_SORTED
         .iter()
         .enumerate()
-        .map(|(i, n)| format!("{} {n} Chuyên viên Sở Tài chính", i + 1))
+        .map(|(i, n)| {
+            let row = scrambled.iter().position(|&s| s == i).unwrap() + 1;
+            format!("{row} {n} Chuyên viên Sở Tài chính")
+        })
         .collect();
     in_order(&list, &numbered);
     assert!(list.contains("I. Đại biểu"), "{list}");
 }
 
 #[test]
-fn a_pinned_order_comes_before_the_alphabet_and_groups_follow_the_model() {
+fn a_pinned_order_comes_first_then_the_order_typed_and_groups_follow_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "Họ và tên;Chức vụ;Đơn vị;Nhóm;Thứ tự\n\
                Nguyễn Văn Bình;Chuyên viên;Sở A;Khách;\n\
@@ -123,7 +143,7 @@ fn a_pinned_order_comes_before_the_alphabet_and_groups_follow_the_model() {
                ;;Báo X;Báo chí;\n\
                Hà Thị Yến;Phóng viên;Báo Y;Báo chí;\n";
     std::fs::write(dir.path().join("ds.csv"), csv).unwrap();
-    let model = model_with_list(
+    let model = model_with_sorted_list(
         dir.path(),
         json!({"file": "ds.csv"}),
         &["Lãnh đạo", "Khách", "Báo chí"],
@@ -134,14 +154,15 @@ fn a_pinned_order_comes_before_the_alphabet_and_groups_follow_the_model() {
     in_order(
         &list,
         &[
+            // Each numbered as their invitation: its row in the list.
             "I. Lãnh đạo".into(),
-            "1 Lê An".into(),
+            "3 Lê An".into(),
             "II. Khách".into(),
             "2 Vũ Thị Ưng".into(),
-            "3 Nguyễn Văn Bình".into(),
+            "1 Nguyễn Văn Bình".into(),
             "III. Báo chí".into(),
-            "4 Hà Thị Yến".into(),
-            "5 Đại diện Báo X".into(),
+            "5 Hà Thị Yến".into(),
+            "4 Đại diện Báo X".into(),
         ],
     );
 }
@@ -322,13 +343,17 @@ fn name_cards_are_printed_twice_per_sheet_for_the_head_table_and_front_rows() {
     let out = tempfile::tempdir().unwrap();
     build(&repo(SAMPLE), out.path(), &["--only", "bien-ten"]).ok();
     let cards = Pdf::open(&out.path().join("bien-ten.pdf"));
-    assert_eq!(cards.page_count(), seated.len());
+    // The chair, who also signs, has a card without being invited.
+    assert_eq!(cards.page_count(), seated.len() + 1);
     assert!(cards.page_sizes_mm().iter().all(|&s| s == (297.0, 210.0)));
-    // The head table first.
+    // The head table first, the chair at its head.
+    let chair = model["signer"]["name"].as_str().unwrap();
+    let page = cards.page_text(1);
+    assert_eq!(page.matches(chair).count(), 2, "{page}");
     let first_head = seated.iter().find(|i| i["seat"] == "head").unwrap()["name"]
         .as_str()
         .unwrap();
-    let page = cards.page_text(1);
+    let page = cards.page_text(2);
     assert_eq!(page.matches(first_head).count(), 2, "{page}");
 }
 
@@ -354,8 +379,10 @@ fn envelopes_are_dl_size_one_per_invitation_in_order() {
             .as_str()
             .or(invitees[i]["organization"].as_str())
             .unwrap();
+        // The issuer with its address and phone in the corner, then the addressee.
         assert!(
-            text.starts_with("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN Kính gửi:"),
+            text.starts_with("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN Số 2 đường Hùng Vương")
+                && text.contains("Điện thoại: 0205.3812.000 Kính gửi:"),
             "{text}"
         );
         assert!(text.contains(who), "envelope {} lacks {who}: {text}", i + 1);

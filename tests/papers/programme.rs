@@ -9,7 +9,16 @@ use super::*;
 #[track_caller]
 fn expected_times(model: &serde_json::Value) -> (Vec<String>, Vec<String>) {
     let start = model["event"]["start"].as_str().unwrap();
-    let mut now: u64 = start[..2].parse::<u64>().unwrap() * 60 + start[3..].parse::<u64>().unwrap();
+    // The reception at the head of the programme ends when the programme starts.
+    let reception: u64 = model["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take_while(|item| item["kind"] == "reception")
+        .map(|item| item["minutes"].as_u64().unwrap())
+        .sum();
+    let mut now: u64 =
+        start[..2].parse::<u64>().unwrap() * 60 + start[3..].parse::<u64>().unwrap() - reception;
     let clock = |m: u64| format!("{:02}h{:02}", m / 60, m % 60);
     let presentations: Vec<u64> = model["presentations"].as_array().map_or(vec![], |p| {
         p.iter().map(|p| p["minutes"].as_u64().unwrap()).collect()
@@ -55,7 +64,7 @@ fn the_programme_and_the_script_agree_with_the_computed_clock_times() {
         // The script ends where the programme ends.
         let end = items.last().unwrap()[8..].to_string();
         assert!(
-            script.contains(&format!("{end} Kết thúc Hội nghị")),
+            script.contains(&format!("Kết thúc Hội nghị: {end}")),
             "{model}: {script}"
         );
     }
@@ -114,20 +123,24 @@ fn awards_are_called_to_the_stage_in_groups_of_the_configured_size() {
     let model = model_json(OTHER);
     let awards = &model["awards"];
     let size = awards["group_size"].as_u64().unwrap() as usize;
+    // A collective is a name, or a name and its invitee.
     let mut everyone: Vec<String> = awards["organizations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| o.as_str().unwrap().to_string())
+        .map(|o| o.as_str().or(o["name"].as_str()).unwrap().to_string())
         .collect();
-    everyone.extend(
-        awards["individuals"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["name"].as_str().unwrap().to_string()),
-    );
-    let groups = everyone.len().div_ceil(size);
+    let collectives = everyone.len();
+    // Persons are read with their form of address.
+    everyone.extend(awards["individuals"].as_array().unwrap().iter().map(|i| {
+        format!(
+            "{} {}",
+            i["honorific"].as_str().unwrap(),
+            i["name"].as_str().unwrap()
+        )
+    }));
+    // Collectives and persons go on stage in batches of their own.
+    let groups = collectives.div_ceil(size) + (everyone.len() - collectives).div_ceil(size);
     assert!(groups >= 2, "the fixture must need several groups");
 
     let out = tempfile::tempdir().unwrap();
@@ -295,12 +308,13 @@ fn a_programme_longer_than_its_session_is_reported_with_the_overrun() {
         let end = &items.last().unwrap()[8..];
         let end_minutes: i64 =
             end[..2].parse::<i64>().unwrap() * 60 + end[3..].parse::<i64>().unwrap();
-        // Lengthen the first item so the programme ends 25 minutes after 17:00.
-        let first = m["agenda"][0]["minutes"].as_i64().unwrap();
-        m["agenda"][0]["minutes"] = json!(first + (17 * 60 + 25 - end_minutes));
+        // Lengthen the first item after the reception so the programme ends 25 minutes after
+        // 17:00.
+        let first = m["agenda"][1]["minutes"].as_i64().unwrap();
+        m["agenda"][1]["minutes"] = json!(first + (17 * 60 + 25 - end_minutes));
     });
     let out = dir.path().join("out");
-    let overrun = "Mục của chương trình (agenda): chương trình kết thúc lúc 17h25, quá 25 phút so với \
+    let overrun = "Chương trình (agenda): chương trình kết thúc lúc 17h25, quá 25 phút so với \
                    buổi chiều (kết thúc 17h00)\n  \
                    gợi ý: rút ngắn thời lượng một vài mục, hoặc sửa giờ kết thúc của buổi (session.end)\n";
     build(&model, &out, &[])
@@ -324,7 +338,7 @@ fn a_programme_past_midnight_is_an_error() {
         m["session"]["end"] = json!("23:59");
     });
     hoinghi(&["check", s(&model)]).exit(1).says(
-        "Lỗi: Mục chương trình thứ 3 (agenda[2]), trường \"Thời lượng (phút)\": chương trình sẽ kéo \
+        "Lỗi: Mục chương trình thứ 4 (agenda[3]), trường \"Thời lượng (phút)\": chương trình sẽ kéo \
          dài qua nửa đêm: \"Báo cáo tổng kết công tác chuyển đổi số năm 2025, phương hướng, nhiệm vụ \
          năm 2026\" kết thúc lúc 00h10 ngày hôm sau\n",
     );
@@ -352,6 +366,10 @@ fn a_second_conference_leaves_no_trace_of_the_first() {
                 "{}: {trace:?} in\n{text}",
                 path.display()
             );
+        }
+        // A name card carries a name and a title, nothing else.
+        if path.ends_with("bien-ten.pdf") {
+            continue;
         }
         assert!(
             text.contains(model["issuer"]["header"][1].as_str().unwrap())

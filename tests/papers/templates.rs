@@ -37,7 +37,7 @@ fn template_errors_name_the_template_file_and_line() {
     hoinghi(&["check", SMALL, "--templates", s(dir.path())])
         .exit(1)
         .says(&format!(
-            "Lỗi: {}, dòng {}: lỗi trong mẫu (syntax error): unexpected `}}`",
+            "Lỗi: {}, dòng {}: lỗi cú pháp trong mẫu: unexpected `}}`",
             path.display(),
             line_of("{{ event.venue }}")
         ));
@@ -51,7 +51,7 @@ fn template_errors_name_the_template_file_and_line() {
     hoinghi(&["check", SMALL, "--templates", s(dir.path())])
         .exit(1)
         .says(&format!(
-            "Lỗi: {}, dòng {}: lỗi trong mẫu (undefined value): `event.hall` is undefined",
+            "Lỗi: {}, dòng {}: tên chưa được định nghĩa trong mẫu: `event.hall` is undefined",
             path.display(),
             line_of("{{ event.venue }}")
         ));

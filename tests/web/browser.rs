@@ -85,6 +85,15 @@ impl Shots {
     }
 }
 
+/// Marks the page shown, before an action that makes it again: a wait that must see the new
+/// page checks that the mark is gone, or it could see the old one before it goes.
+async fn mark_page(client: &Client) {
+    client
+        .execute("window.hoinghiBefore = true", vec![])
+        .await
+        .expect("the page marked");
+}
+
 /// Runs `script` in the page until it returns something other than null or false.
 async fn until(client: &Client, what: &str, script: &str) -> Value {
     let start = std::time::Instant::now();
@@ -229,13 +238,14 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
         "the problem is not shown: {preview}"
     );
     shots.take(client, "3-tai-danh-sach.png").await;
+    mark_page(client).await;
     click(client, "#use-list").await;
     let cell = r#"invitees[1].honorific"#;
     let problem = until(
         client,
-        "the problem beside its cell",
+        "the problem beside its cell, on the page made again",
         &format!(
-            "const b = document.querySelector('[data-problems=\"{cell}\"]'); return b && b.textContent.includes('Ngài') ? b.textContent : null"
+            "const b = document.querySelector('[data-problems=\"{cell}\"]'); return !window.hoinghiBefore && b && b.textContent.includes('Ngài') ? b.textContent : null"
         ),
     )
     .await;
@@ -245,14 +255,15 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
     );
     shots.take(client, "4-loi-tren-o.png").await;
 
-    // Fixed on the page, and saved.
+    // Fixed on the page, and saved as it is typed. A cell of a list read from a file, once
+    // changed, makes the list the model's own: the page is made again to show it so.
+    mark_page(client).await;
     type_into(client, &format!("[data-path=\"{cell}\"]"), "Bà").await;
-    click(client, "#list-search").await;
     until(
         client,
-        "the fix saved and the problem gone",
+        "the fix saved and the problem gone, on the page made again",
         &format!(
-            "const b = document.querySelector('[data-problems=\"{cell}\"]'); const i = document.querySelector('[data-path=\"{cell}\"]'); return b && i && i.value === 'Bà' && b.textContent === '' && !document.getElementById('save-status').classList.contains('failed')"
+            "const b = document.querySelector('[data-problems=\"{cell}\"]'); const i = document.querySelector('[data-path=\"{cell}\"]'); return !window.hoinghiBefore && b && i && i.value === 'Bà' && b.textContent === '' && !document.getElementById('save-status').classList.contains('failed')"
         ),
     )
     .await;
@@ -265,11 +276,12 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
     // The date fixed: every paper made again, without DỰ THẢO.
     click(client, "#open-fix").await;
     type_into(client, "#fix-date", "16/10/2025").await;
+    mark_page(client).await;
     click(client, "#fix-confirm").await;
     until(
         client,
         "the papers built",
-        "const s = document.getElementById('build-status'); return s && s.textContent.startsWith('Đã tạo xong') && document.querySelector('a[href=\"/download.zip\"]') !== null",
+        "const s = document.getElementById('build-status'); return !window.hoinghiBefore && s && s.textContent.startsWith('Đã tạo xong') && document.querySelector('a[href=\"/download.zip\"]') !== null",
     )
     .await;
     let badge = client
@@ -286,6 +298,11 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
         "const i = document.getElementById('preview-img'); return i && i.complete && i.naturalWidth > 0",
     )
     .await;
+    // The whole screen from its top: the tabs, the papers and the preview.
+    client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .expect("scrolled");
     shots.take(client, "5-xem-truoc-va-in.png").await;
 
     // The ZIP, downloaded by the page's own link.

@@ -270,7 +270,7 @@ fn what_the_checks_find_comes_back_beside_its_field() {
     assert_eq!(state["tabs"]["list"]["errors"], 1);
     assert_eq!(state["ready"], false);
     // The programme's clock follows the lengths as they are typed.
-    let clock = state["clock"]["agenda[1]"]
+    let clock = state["clock"]["agenda[2]"]
         .as_str()
         .expect("a time")
         .to_string();
@@ -279,9 +279,9 @@ fn what_the_checks_find_comes_back_beside_its_field() {
         &server,
         &page.token,
         version,
-        set("agenda[0].minutes", "45"),
+        set("agenda[1].minutes", "45"),
     );
-    let later = r.json()["clock"]["agenda[1]"]
+    let later = r.json()["clock"]["agenda[2]"]
         .as_str()
         .expect("a time")
         .to_string();
@@ -695,19 +695,45 @@ fn a_folder_without_a_conference_offers_to_create_one() {
     assert!(html.contains("Tạo hội nghị mới"), "{html}");
     let token = crate::meta(&html, "hoinghi-token");
     let r = server.post("/api/create", &token, &json!({}));
-    assert!(matches!(r.status, 200 | 409), "{}", r.text());
-    if r.status == 200 {
-        let page = server.page();
-        assert!(page.html.contains("Thông tin hội nghị"));
-        let again = server.post("/api/create", &token, &json!({}));
-        assert_eq!(again.status, 409, "a second conference over the first");
-    } else {
-        assert!(r.message().contains("mẫu hội nghị mới"), "{}", r.message());
-    }
-    assert_eq!(
-        server.get("/api/state").status,
-        if r.status == 200 { 200 } else { 409 }
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(
+        r.message().contains("đã tạo hội nghị mới"),
+        "{}",
+        r.message()
     );
+    // What `hoinghi init` makes, opened at once.
+    for file in ["hoi-nghi.json", "dai-bieu.xlsx", "HUONG-DAN.md"] {
+        assert!(dir.path().join(file).is_file(), "{file} was not made");
+    }
+    let page = server.page();
+    assert!(page.html.contains("Thông tin hội nghị"));
+    assert!(page.html.contains("hoi-nghi.json"));
+    assert_eq!(server.get("/api/state").status, 200);
+    // Never a second conference over the first, and nothing overwritten.
+    let before = std::fs::read(dir.path().join("hoi-nghi.json")).expect("the model");
+    let again = server.post("/api/create", &token, &json!({}));
+    assert_eq!(again.status, 409, "a second conference over the first");
+    assert_eq!(
+        std::fs::read(dir.path().join("hoi-nghi.json")).expect("the model"),
+        before
+    );
+}
+
+#[test]
+fn the_starter_never_overwrites_a_file_of_the_folder() {
+    // A folder holding only the guide (no model): the starter refuses, naming the file.
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("HUONG-DAN.md"), "ghi chú của tôi").expect("written");
+    let server = Server::start(dir.path(), &[]);
+    let token = crate::meta(&server.get("/").text(), "hoinghi-token");
+    let r = server.post("/api/create", &token, &json!({}));
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(r.message().contains("HUONG-DAN.md"), "{}", r.message());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("HUONG-DAN.md")).expect("the guide"),
+        "ghi chú của tôi"
+    );
+    assert!(!dir.path().join("hoi-nghi.json").exists());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Lists out as well as in: the delegate list (`danh-sach-dai-bieu.xlsx`) and the sign-in
 //! sheet (`so-ky.xlsx`) as workbooks the office can edit, print and track replies in. They are
-//! written in protocol order, by group, the way [`super::read`] reads lists, so that importing
+//! written in protocol order, by group, the way [`crate::import::read`] reads lists, so that importing
 //! the delegate list gives the same invitees back. The same conference gives the same bytes:
 //! the workbook's dates are fixed.
 
@@ -17,7 +17,8 @@ use crate::vn;
 
 /// The delegate list: by group, STT the invitation's number, then form of address, name,
 /// position, unit, phone and a column "Xác nhận tham dự" for replies; what the printed list
-/// leaves out (id, pinned order, seat, address, note) in columns after the print area.
+/// leaves out (id, pinned order, seat, short title, people sent, address, note) in columns
+/// after the print area.
 pub fn delegate_list(conf: &Conference, _context: &minijinja::Value) -> Result<Vec<u8>, Problems> {
     let file = "danh-sach-dai-bieu.xlsx";
     let invitees = &conf.model.invitees;
@@ -37,10 +38,14 @@ pub fn delegate_list(conf: &Conference, _context: &minijinja::Value) -> Result<V
         i.phone.clone()
     }));
     columns.push(Column::printed("Xác nhận tham dự", 14.0, |_| None));
-    let unprinted: [(&'static str, f64, Value); 5] = [
+    let unprinted: [(&'static str, f64, Value); 7] = [
         ("Mã", 10.0, |i| i.id.clone()),
         ("Thứ tự", 8.0, |i| i.order.map(|o| o.to_string())),
         ("Chỗ ngồi", 11.0, |i| i.seat.as_deref().map(seat_words)),
+        ("Chức danh ngắn", 20.0, |i| i.short.clone()),
+        ("Số người dự", 8.0, |i| {
+            i.sends.map(|n| n.to_string())
+        }),
         ("Địa chỉ", 30.0, |i| i.address.clone()),
         ("Ghi chú", 24.0, |i| i.comment.clone()),
     ];
