@@ -19,6 +19,7 @@ use super::edit::{Edit, iso_date};
 use super::security::{self, MAX_BODY, MAX_UPLOAD, UPLOAD_PATH, refuse};
 use super::state::{App, Doc, SaveError, save_error_text};
 use super::{assets, build, page, upload};
+use crate::documents::{DOCUMENTS, Shape};
 use crate::engine::PreviewRequest;
 use crate::i18n::Text;
 use crate::i18n::web::WebMsg;
@@ -405,7 +406,9 @@ async fn preview(
                 }
             }
         };
-        let invitations = query.document == "giay-moi";
+        let invitations = DOCUMENTS
+            .iter()
+            .any(|d| d.name == query.document && matches!(d.shape, Shape::Invitations));
         // Page N of the invitations is the N-th invitee's, named by its id when it has one
         // (an id may itself be a number).
         let invitee = invitations.then(|| {

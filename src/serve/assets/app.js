@@ -526,8 +526,12 @@
       }
       if (!s.files.length) return;
       const actions = el("p", { class: "downloads" });
-      if (s.files.some((f) => f.path === "giay-moi.pdf")) {
-        actions.append(link("/files/giay-moi.pdf", w("download_merged"), "button"), " ");
+      // The merged file of each paper made one page per invitee (the invitations).
+      for (const b of document.querySelectorAll('[data-invitations="yes"]')) {
+        const merged = `${b.dataset.doc}.pdf`;
+        if (s.files.some((f) => f.path === merged)) {
+          actions.append(link(`/files/${merged}`, w("download_merged"), "button"), " ");
+        }
       }
       actions.append(link("/download.zip", w("download_zip"), "button primary"));
       list.append(el("h3", { text: w("files") }), actions);
