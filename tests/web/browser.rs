@@ -267,6 +267,18 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
         ),
     )
     .await;
+    let focused = client
+        .execute(
+            "return document.activeElement && document.activeElement.dataset.path",
+            vec![],
+        )
+        .await
+        .expect("the field with the keyboard");
+    assert_eq!(
+        focused,
+        json!(cell),
+        "the keyboard left the cell being typed in"
+    );
     crate::wait("the fix in the model file", PATIENCE, || {
         std::fs::read_to_string(&model)
             .ok()

@@ -205,6 +205,11 @@
 
   function reload() {
     sessionStorage.setItem("hoinghi-scroll", String(window.scrollY));
+    // The field being typed in keeps the keyboard on the page made again.
+    const typing = document.activeElement;
+    if (typing && typing.dataset && typing.dataset.path) {
+      sessionStorage.setItem("hoinghi-focus", typing.dataset.path);
+    }
     location.reload();
   }
 
@@ -630,6 +635,22 @@
   if (scroll) {
     sessionStorage.removeItem("hoinghi-scroll");
     window.scrollTo(0, scroll);
+  }
+  const focused = sessionStorage.getItem("hoinghi-focus");
+  if (focused) {
+    sessionStorage.removeItem("hoinghi-focus");
+    const field = Array.from(document.querySelectorAll("[data-path]")).find(
+      (f) => f.dataset.path === focused,
+    );
+    if (field) {
+      field.focus({ preventScroll: true });
+      try {
+        // The caret after what was typed (fields without a caret refuse, and need none).
+        field.setSelectionRange(field.value.length, field.value.length);
+      } catch (_) {
+        /* a checkbox, a list of choices */
+      }
+    }
   }
   build.poll();
   for (const row of document.querySelectorAll("#list-table tbody tr")) {
