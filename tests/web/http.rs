@@ -152,6 +152,9 @@ fn a_change_without_the_runs_secret_is_refused() {
         "/api/build",
         "/api/fix-date",
         "/api/list/use",
+        "/api/list/cancel",
+        "/api/build/stop",
+        "/api/open",
         "/api/create",
     ] {
         assert_eq!(server.post(path, "", &json!({})).status, 403, "{path}");
@@ -513,6 +516,66 @@ fn an_uploaded_list_is_shown_with_its_problems_then_used_beside_the_model() {
     );
     assert_eq!(answer["ready"], true, "{answer:#}");
     hoinghi(&["check", s(&model)]).ok();
+}
+
+#[test]
+fn an_upload_set_aside_is_never_used() {
+    let (dir, model) = folder_with(SMALL, "hoi-nghi.json");
+    let before = std::fs::read(&model).expect("the model");
+    let xlsx = tempfile::tempdir().expect("a folder");
+    let list = xlsx.path().join("dai-bieu.xlsx");
+    office_list(&list, "Bà");
+    let server = Server::start(&model, &[]);
+    let page = server.page();
+    let r = upload(
+        &server,
+        &page.token,
+        "dai-bieu.xlsx",
+        &std::fs::read(&list).expect("the list"),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = server.post("/api/list/cancel", &page.token, &json!({}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = server.post(
+        "/api/list/use",
+        &page.token,
+        &json!({"version": page.version}),
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(r.message().contains("tải lên lại"), "{}", r.message());
+    assert!(!dir.path().join("dai-bieu.xlsx").exists());
+    assert_eq!(std::fs::read(&model).expect("the model"), before);
+    // The waiting room inside the conference folder is gone with it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "hoi-nghi.json")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_build_can_be_stopped_leaving_the_output_folder_as_it_was() {
+    let (dir, model) = folder_with(SAMPLE, "hoi-nghi.json");
+    let server = Server::start(&model, &[]);
+    let page = server.page();
+    let r = server.post("/api/build", &page.token, &json!({}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    // A second build while one runs is refused.
+    let again = server.post("/api/build", &page.token, &json!({}));
+    assert_eq!(again.status, 409, "{}", again.text());
+    let r = server.post("/api/build/stop", &page.token, &json!({}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let status = crate::wait("the build to stop", Duration::from_secs(300), || {
+        let s = server.get("/api/build").json();
+        (s["running"] == false && !s["result"].is_null()).then_some(s)
+    });
+    assert_eq!(status["result"]["ok"], false, "{status:#}");
+    let said = status["result"]["problems"].to_string();
+    assert!(said.contains("đã hủy theo yêu cầu"), "{said}");
+    assert_eq!(status["files"], json!([]));
+    assert!(!dir.path().join("out/giay-moi.pdf").exists());
 }
 
 #[test]
