@@ -93,6 +93,9 @@ catalogue! {
         ListUsed { file: String, count: usize } =>
             "đã dùng danh sách {file}: {count} đại biểu",
             "now using the list {file}: {count} invitees";
+        ListUsedWithout { file: String, count: usize, left: usize } =>
+            "đã dùng danh sách {file}: mời {count} đại biểu, bỏ {left} dòng không mời; danh sách được chép vào tệp hội nghị, tệp {file} giữ nguyên",
+            "now using the list {file}: {count} invitees, {left} rows left out; the list was copied into the model, {file} is left as it was";
         ListRead { file: String, header: usize, count: usize } =>
             "{file}: dòng tiêu đề là dòng {header}; đọc được {count} đại biểu",
             "{file}: the header is row {header}; {count} invitees read";
@@ -199,6 +202,12 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "The list as it will be used",
     ),
     ("use_list", "Dùng danh sách này", "Use this list"),
+    ("invite", "Mời", "Invite"),
+    (
+        "invite_hint",
+        "Bỏ dấu ở cột Mời những dòng không mời lần này",
+        "Untick in the Invite column the rows not invited this time",
+    ),
     ("cancel", "Hủy", "Cancel"),
     ("number", "STT", "No."),
     ("row", "Dòng", "Row"),

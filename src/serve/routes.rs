@@ -318,13 +318,16 @@ async fn upload_list(
 }
 
 #[derive(Deserialize)]
-struct VersionRequest {
+struct UseRequest {
     version: String,
+    /// The rows of the upload not to invite, counted from 0 in the order shown.
+    #[serde(default)]
+    skip: Vec<usize>,
 }
 
 /// Uses the list waiting from the last upload.
 async fn use_list(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Response {
-    let request: VersionRequest = match read_json(&app, body) {
+    let request: UseRequest = match read_json(&app, body) {
         Ok(r) => r,
         Err(response) => return response,
     };
@@ -341,7 +344,7 @@ async fn use_list(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejectio
         let Some(doc) = doc.as_mut() else {
             return Err(WebMsg::NoModel.text(app.lang));
         };
-        upload::use_it(&app, doc, waiting, &request.version)
+        upload::use_it(&app, doc, waiting, &request.version, &request.skip)
             .map(|message| json!({ "message": message, "state": doc.state() }))
             .map_err(|t| t.get(app.lang).to_string())
     })

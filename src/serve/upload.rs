@@ -133,11 +133,32 @@ fn shown_for(list: &ListView, problem: &Problem, app: &App) -> Shown {
 }
 
 /// Uses the waiting upload: saves it beside the model under its name (the file it replaces,
-/// if any, kept as `NAME.bak`) and points the model to it.
-pub fn use_it(app: &App, doc: &mut Doc, upload: Upload, version: &str) -> Result<String, Text> {
+/// if any, kept as `NAME.bak`) and points the model to it. With rows left out (`skip`,
+/// counted from 0 in the order shown), the file is saved all the same, and the rows invited
+/// are copied into the model: the file stays as the office keeps it.
+pub fn use_it(
+    app: &App,
+    doc: &mut Doc,
+    upload: Upload,
+    version: &str,
+    skip: &[usize],
+) -> Result<String, Text> {
     let folder = doc.path.parent().unwrap_or(&app.folder).to_path_buf();
     let target = folder.join(&upload.name);
     let bytes = std::fs::read(upload.path()).map_err(|_| Text::from(WebMsg::UploadGone))?;
+    // The rows, read before anything is written: what was shown is what is used.
+    let rows = if skip.is_empty() {
+        None
+    } else {
+        Some(
+            super::state::list_view(
+                &json!({ "invitees": { "file": upload.name } }),
+                upload.dir.path(),
+            )
+            .map(|list| list.rows)
+            .ok_or_else(|| Text::from(WebMsg::UploadGone))?,
+        )
+    };
     if let Ok(old) = std::fs::read(&target)
         && old != bytes
     {
@@ -145,12 +166,29 @@ pub fn use_it(app: &App, doc: &mut Doc, upload: Upload, version: &str) -> Result
             .map_err(|p| save_failed(&p))?;
     }
     crate::output::write_file(&target, &bytes).map_err(|p| save_failed(&p))?;
-    let value = json!({ "file": upload.name });
-    doc.replace(app, version, "invitees", value)
+    let Some(rows) = rows else {
+        let value = json!({ "file": upload.name });
+        doc.replace(app, version, "invitees", value)
+            .map_err(|e| Text::each(|l| super::state::save_error_text(&e, l)))?;
+        return Ok(WebMsg::ListUsed {
+            file: upload.name.clone(),
+            count: upload.count,
+        }
+        .text(app.lang));
+    };
+    let invited: Vec<serde_json::Value> = rows
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.contains(i))
+        .map(|(_, row)| row)
+        .collect();
+    let count = invited.len();
+    doc.replace(app, version, "invitees", serde_json::Value::Array(invited))
         .map_err(|e| Text::each(|l| super::state::save_error_text(&e, l)))?;
-    Ok(WebMsg::ListUsed {
+    Ok(WebMsg::ListUsedWithout {
         file: upload.name.clone(),
-        count: upload.count,
+        count,
+        left: upload.count.saturating_sub(count),
     }
     .text(app.lang))
 }

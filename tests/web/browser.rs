@@ -222,7 +222,7 @@ async fn steps(client: &Client, server: &Server, folder: &Path, shots: &Shots) {
     until(
         client,
         "the list as it will be used",
-        "return document.querySelector('#upload-result .upload-preview') !== null",
+        "return document.querySelector('#upload-result .upload-preview') !== null && document.querySelectorAll('#upload-result input.invite:checked').length === 2",
     )
     .await;
     let preview = client

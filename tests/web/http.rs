@@ -519,6 +519,54 @@ fn an_uploaded_list_is_shown_with_its_problems_then_used_beside_the_model() {
 }
 
 #[test]
+fn rows_left_out_of_an_upload_are_not_invited_and_the_file_is_kept_as_it_is() {
+    let (dir, model) = folder_with(SMALL, "hoi-nghi.json");
+    let xlsx = tempfile::tempdir().expect("a folder");
+    let list = xlsx.path().join("dai-bieu.xlsx");
+    office_list(&list, "Bà");
+    let bytes = std::fs::read(&list).expect("the list");
+    let server = Server::start(&model, &[]);
+    let page = server.page();
+    let r = upload(&server, &page.token, "dai-bieu.xlsx", &bytes);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let html = r.json()["html"].as_str().expect("the rows").to_string();
+    assert!(
+        html.contains("class=\"invite\""),
+        "no column to untick: {html}"
+    );
+    // The first row (Nguyễn Văn Bình) is not invited this time.
+    let r = server.post(
+        "/api/list/use",
+        &page.token,
+        &json!({"version": page.version, "skip": [0]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(
+        r.message().contains("mời 1 đại biểu, bỏ 1 dòng"),
+        "{}",
+        r.message()
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("dai-bieu.xlsx")).expect("saved"),
+        bytes
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).expect("the model")).expect("JSON");
+    let invitees = saved["invitees"]
+        .as_array()
+        .expect("the list, in the model");
+    assert_eq!(invitees.len(), 1, "{invitees:?}");
+    assert_eq!(invitees[0]["name"], "Lê Thị Cúc");
+    let out = tempfile::tempdir().expect("a folder");
+    hoinghi(&["build", s(&model), "--out", s(out.path()), "--quiet"]).ok();
+    let text = Pdf::open(&out.path().join("giay-moi.pdf")).text();
+    assert!(
+        text.contains("Lê Thị Cúc") && !text.contains("Nguyễn Văn Bình"),
+        "{text}"
+    );
+}
+
+#[test]
 fn an_upload_set_aside_is_never_used() {
     let (dir, model) = folder_with(SMALL, "hoi-nghi.json");
     let before = std::fs::read(&model).expect("the model");

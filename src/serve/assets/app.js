@@ -381,7 +381,10 @@
       }
       document.getElementById("use-list").addEventListener("click", async () => {
         await flush();
-        const used = await call("/api/list/use", { version });
+        const skip = Array.from(uploadResult.querySelectorAll("input.invite"))
+          .filter((box) => !box.checked)
+          .map((box) => Number(box.dataset.index));
+        const used = await call("/api/list/use", { version, skip });
         if (used.ok) {
           sessionStorage.setItem("hoinghi-notice", used.data.message);
           reload();
