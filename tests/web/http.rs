@@ -567,6 +567,48 @@ fn rows_left_out_of_an_upload_are_not_invited_and_the_file_is_kept_as_it_is() {
 }
 
 #[test]
+fn cells_typed_in_an_old_encoding_are_shown_converted() {
+    let (_dir, model) = folder_with(SMALL, "hoi-nghi.json");
+    let xlsx = tempfile::tempdir().expect("a folder");
+    let list = xlsx.path().join("dai-bieu.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    // "Nguyễn Văn An", "Sở Y tế" typed in the .VnTime font (TCVN3), as Excel keeps them.
+    let rows: [[&str; 3]; 2] = [
+        ["Danh xưng", "Họ và tên", "Đơn vị"],
+        ["Ông", "Nguy\u{d4}n V\u{a8}n An", "S\u{eb} Y t\u{d5}"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32, c as u16, *text)
+                .expect("a cell");
+        }
+    }
+    book.save(&list).expect("the workbook is saved");
+    let server = Server::start(&model, &[]);
+    let page = server.page();
+    let r = upload(
+        &server,
+        &page.token,
+        "dai-bieu.xlsx",
+        &std::fs::read(&list).expect("the list"),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let html = r.json()["html"].as_str().expect("the rows").to_string();
+    assert!(
+        html.contains("Nguyễn Văn An") && html.contains("Sở Y tế"),
+        "{html}"
+    );
+    for cell in ["B2", "C2"] {
+        assert!(
+            html.contains(&format!("{cell} (đã chuyển từ bảng mã cũ)")),
+            "{cell} is not shown converted: {html}"
+        );
+    }
+}
+
+#[test]
 fn an_upload_set_aside_is_never_used() {
     let (dir, model) = folder_with(SMALL, "hoi-nghi.json");
     let before = std::fs::read(&model).expect("the model");
