@@ -10,6 +10,7 @@ mod init;
 mod list;
 mod preview;
 mod schema;
+mod serve;
 mod watch;
 
 use std::io::Write;
@@ -33,6 +34,7 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
         Command::Guide(cmd) => guide::run(cmd, out),
+        Command::Serve(cmd) => serve::run(cmd, out),
         Command::Init(cmd) => init::run(cmd, out),
         Command::Schema(cmd) => schema::run(cmd, out),
     }
