@@ -5,6 +5,9 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use chrono::NaiveDateTime;
+use typst_html::HtmlDocument;
+
 use crate::calendar;
 use crate::i18n::Lang;
 use crate::model::{Conference, Invitee, Model};
@@ -39,14 +42,42 @@ pub struct Document {
     pub extras: &'static [Extra],
 }
 
-/// A file a document makes without Typst: a Word or Excel copy, a calendar.
+/// A file a document makes besides its PDFs: a Word or Excel copy, a calendar.
 #[derive(Debug)]
 pub struct Extra {
     /// Its name in the output folder: "kich-ban.docx".
     pub file: &'static str,
-    /// Makes its bytes from the conference and the templates' context; the same input must
-    /// give the same bytes.
-    pub make: fn(&Conference, &minijinja::Value) -> Result<Vec<u8>, Problems>,
+    /// What makes its bytes; the same input must give the same bytes.
+    pub make: Maker,
+}
+
+/// How an extra is made, and so what a rebuild compares to know it changed.
+#[derive(Debug, Clone, Copy)]
+pub enum Maker {
+    /// From the conference and the templates' context, while planning; compared by its bytes.
+    /// A workbook, a calendar: their content is data, not the templates' wording.
+    Conference(fn(&Conference, &minijinja::Value) -> Result<Vec<u8>, Problems>),
+    /// From the document's own Typst source compiled for HTML, which has the wording of its
+    /// PDF: a Word copy. Compared like the PDF, by that source, and made only when it changed.
+    Html(fn(&HtmlCopy) -> Result<Vec<u8>, Problems>),
+}
+
+/// What a copy made from a document's HTML is given.
+pub struct HtmlCopy<'a> {
+    /// Its name in the output folder, for messages.
+    pub file: &'a str,
+    pub html: &'a HtmlDocument,
+    /// The date written as the file's creation and last change: from the model or from
+    /// SOURCE_DATE_EPOCH, never the clock.
+    pub date: Option<NaiveDateTime>,
+}
+
+/// The Word copy of a document, named after it.
+const fn word_copy(file: &'static str) -> Extra {
+    Extra {
+        file,
+        make: Maker::Html(crate::office::docx::write),
+    }
 }
 
 /// Every document, in the order they are listed and built.
@@ -60,7 +91,7 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "giay-moi.typ.j2",
         shape: Shape::Invitations,
         produced_by: |_| true,
-        extras: &[],
+        extras: &[word_copy("giay-moi.docx")],
     },
     Document {
         name: "chuong-trinh",
@@ -71,7 +102,7 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "chuong-trinh.typ.j2",
         shape: Shape::Booklet,
         produced_by: |m| !m.agenda.is_empty(),
-        extras: &[],
+        extras: &[word_copy("chuong-trinh.docx")],
     },
     Document {
         name: "kich-ban",
@@ -82,7 +113,7 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "kich-ban.typ.j2",
         shape: Shape::Single,
         produced_by: |m| !m.agenda.is_empty(),
-        extras: &[],
+        extras: &[word_copy("kich-ban.docx")],
     },
     Document {
         name: "bieu-01-tham-luan",
@@ -128,7 +159,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |m| m.plan.as_ref().is_some_and(|p| !p.tasks.is_empty()),
         extras: &[Extra {
             file: "nhiem-vu.ics",
-            make: calendar::make,
+            make: Maker::Conference(calendar::make),
         }],
     },
     Document {
@@ -142,7 +173,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "danh-sach-dai-bieu.xlsx",
-            make: crate::office::xlsx::delegate_list,
+            make: Maker::Conference(crate::office::xlsx::delegate_list),
         }],
     },
     Document {
@@ -156,7 +187,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "so-ky.xlsx",
-            make: crate::office::xlsx::sign_in_sheet,
+            make: Maker::Conference(crate::office::xlsx::sign_in_sheet),
         }],
     },
     Document {

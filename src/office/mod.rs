@@ -2,4 +2,5 @@
 //! workbooks. Each is an extra of its document (see [`crate::documents::Extra`]), made from the
 //! same conference as its PDF.
 
+pub mod docx;
 pub mod xlsx;
