@@ -77,13 +77,18 @@ pub enum Command {
     Fonts(FontsCommand),
     /// Builds, then rebuilds on every save of the model, its list file or the templates.
     Watch(BuildCommand),
+    /// Creates a new conference: a commented model, an Excel invitee list, a short guide.
+    Init(InitCommand),
+    /// Prints the model's JSON Schema, for editors.
+    Schema(SchemaCommand),
 }
 
 /// What every command reads: the model, the templates and the fonts.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// The conference model (JSON).
-    #[arg(default_value = "data/hoi-nghi-ocop-2025.json", value_name = "MODEL")]
+    /// The conference model (JSON): the folder's `hoi-nghi.json` (what `init` writes) when
+    /// there is one, else the sample.
+    #[arg(default_value = default_model(), value_name = "MODEL")]
     pub model: PathBuf,
 
     /// A folder of templates; a file named like a built-in one replaces it.
@@ -99,6 +104,16 @@ pub struct InputArgs {
     /// The font family to set every document in, instead of the model's `style.font`.
     #[arg(long, value_name = "FAMILY")]
     pub font: Option<String>,
+}
+
+/// The model a command reads when none is named: the one `hoinghi init` made in the current
+/// folder, so that `hoinghi build` works there; else the sample of the program's own folder.
+fn default_model() -> &'static str {
+    if std::path::Path::new(crate::starter::MODEL).is_file() {
+        crate::starter::MODEL
+    } else {
+        "data/hoi-nghi-ocop-2025.json"
+    }
 }
 
 impl InputArgs {
@@ -257,6 +272,20 @@ pub struct PreviewCommand {
     /// Resolution in dots per inch (10 to 600).
     #[arg(long, default_value_t = 110)]
     pub dpi: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct InitCommand {
+    /// The folder of the new conference, made if missing; the current folder when left out.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaCommand {
+    /// Where to write the schema; printed when left out.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

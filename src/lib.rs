@@ -22,5 +22,6 @@ pub mod output;
 pub mod parallel;
 pub mod problem;
 pub mod render;
+pub mod starter;
 pub mod typeset;
 pub mod vn;

@@ -71,12 +71,14 @@ pub fn run(cmd: &CheckCommand, out: &Printer) -> Result<(), Problems> {
             .text(lang)
         );
     }
-    if let (Some(session), Some(end)) = (&m.session, conf.schedule.end()) {
+    if let (Some(session), Some(start), Some(end)) =
+        (&m.session, conf.schedule.start(), conf.schedule.end())
+    {
         println!(
             "{}",
             CliMsg::CheckProgramme {
                 items: m.agenda.len(),
-                start: schedule::clock(schedule::minutes(conf.start)),
+                start: schedule::clock(start),
                 end: schedule::clock(end),
                 session: session.name.clone(),
             }

@@ -5,8 +5,10 @@ mod build;
 mod check;
 mod fonts;
 mod import;
+mod init;
 mod list;
 mod preview;
+mod schema;
 mod watch;
 
 use std::io::Write;
@@ -29,6 +31,8 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Import(cmd) => import::run(cmd, out),
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
+        Command::Init(cmd) => init::run(cmd, out),
+        Command::Schema(cmd) => schema::run(cmd, out),
     }
 }
 

@@ -123,6 +123,39 @@ catalogue! {
         ImportWrote { count: usize, path: String } =>
             "đã ghi {count} đại biểu vào {path}",
             "wrote {count} invitees into {path}";
+
+        // init and schema.
+        InitExists =>
+            "tệp này đã có; hoinghi init không bao giờ ghi đè, nên không ghi tệp nào",
+            "exists already; hoinghi init never overwrites a file, so nothing was written";
+        InitExistsHint =>
+            "tạo hội nghị mới trong một thư mục khác: hoinghi init TÊN-THƯ-MỤC-MỚI",
+            "create the new conference in another folder: hoinghi init NEW-FOLDER";
+        InitCreated { dir: String } =>
+            "đã tạo hội nghị mới trong thư mục {dir}:",
+            "created a new conference in {dir}:";
+        InitModel =>
+            "tệp hội nghị: thay mọi chỗ có dấu … bằng nội dung thật",
+            "the model: replace every … with the real text";
+        InitList =>
+            "danh sách đại biểu (Excel): mỗi dòng một giấy mời",
+            "the invitee list (Excel): one invitation per row";
+        InitSchema =>
+            "lược đồ để trình soạn thảo gợi ý và giải thích các trường; không cần sửa",
+            "the schema editors use to suggest and explain fields; leave it as it is";
+        InitGuide =>
+            "hướng dẫn từng bước",
+            "a step-by-step guide (in Vietnamese)";
+        InitNext => "Tiếp theo:", "Next:";
+        InitNextCheck =>
+            "liệt kê những chỗ còn phải điền và mọi lỗi, kèm vị trí",
+            "lists what is still to fill in and every mistake, with its place";
+        InitNextBuild =>
+            "tạo giấy tờ vào thư mục out; chữ DỰ THẢO được in cho tới khi điền ngày họp (event.date)",
+            "makes the papers into out; they say DỰ THẢO until the date (event.date) is filled in";
+        SchemaWrote { path: String } =>
+            "đã ghi lược đồ vào {path}",
+            "wrote the schema into {path}";
     }
 }
 
@@ -157,8 +190,8 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
     (
         "*",
         Some("model"),
-        "Tệp hội nghị (JSON)",
-        "The conference model (JSON)",
+        "Tệp hội nghị (JSON); bỏ trống thì dùng hoi-nghi.json của thư mục hiện tại nếu có, nếu không thì tệp mẫu",
+        "The conference model (JSON); when left out, hoi-nghi.json of the current folder if there is one, else the sample",
     ),
     (
         "*",
@@ -322,6 +355,30 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
         Some("dpi"),
         "Độ phân giải, số điểm mỗi inch (10 đến 600)",
         "Resolution in dots per inch (10 to 600)",
+    ),
+    (
+        "init",
+        None,
+        "Tạo một hội nghị mới để điền: tệp hội nghị có lời giải thích, danh sách đại biểu Excel, hướng dẫn; không ghi đè tệp nào",
+        "Create a new conference to fill in: a commented model, an Excel invitee list, a guide; never overwrites a file",
+    ),
+    (
+        "init",
+        Some("dir"),
+        "Thư mục của hội nghị mới, tạo nếu chưa có; mặc định thư mục hiện tại",
+        "The new conference's folder, made if missing; the current folder when left out",
+    ),
+    (
+        "schema",
+        None,
+        "In lược đồ JSON của tệp hội nghị, để trình soạn thảo gợi ý và giải thích các trường",
+        "Print the model's JSON Schema, for editors to suggest and explain its fields",
+    ),
+    (
+        "schema",
+        Some("output"),
+        "Tệp cần ghi lược đồ; mặc định in ra màn hình",
+        "Where to write the schema; printed when left out",
     ),
     (
         "fonts",

@@ -24,6 +24,9 @@ pub const MAX_LINE: usize = 200;
 /// The longest a programme item may last, in minutes: a day.
 pub const MAX_MINUTES: u32 = 24 * 60;
 
+/// The mark of a text the starter leaves to be filled in: "Hội nghị …".
+pub const PLACEHOLDER: char = '…';
+
 /// The years a conference may be dated in.
 const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;
 
@@ -214,6 +217,7 @@ pub fn check(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) -> Par
         }
     }
 
+    still_to_fill(model, problems);
     let mut parsed = check_programme(model, broken, problems);
     check_papers(model, broken, problems);
     parsed.deadlines = check_plan(model, date, problems);
@@ -546,6 +550,71 @@ fn check_papers(model: &Model, broken: &Broken, problems: &mut Vec<Problem>) {
                 PaperMsg::ReceptionFirst.into(),
             );
         }
+    }
+}
+
+/// Every printed text that still holds the starter's mark, as a warning: the papers can be
+/// made (as drafts, to look at) but not sent. They are listed in the order of the model's
+/// fields, which is the order of the starter's file, for the clerk to go down it.
+fn still_to_fill(model: &Model, problems: &mut Vec<Problem>) {
+    let mut texts = model.printed_texts();
+    if texts.iter().all(|(_, text)| !text.contains(PLACEHOLDER)) {
+        return;
+    }
+    // `printed_texts` comes in the order of the keys' names; the model written out keeps the
+    // order of its fields.
+    let written = serde_json::to_string(model).expect("the model serializes to JSON");
+    let mut order = HashMap::new();
+    if let Ok(Some(root)) =
+        jsonc_parser::parse_to_ast(&written, &Default::default(), &Default::default())
+            .map(|parsed| parsed.value)
+    {
+        number_strings(&root, &mut String::new(), &mut order);
+    }
+    texts.sort_by_key(|(path, _)| order.get(path).copied().unwrap_or(usize::MAX));
+    for (path, text) in texts {
+        if text.contains(PLACEHOLDER) {
+            problems.push(Problem::warning(
+                Place::model(path),
+                ModelMsg::StillToFill {
+                    value: quote(&shorten(&text, 60)),
+                },
+            ));
+        }
+    }
+}
+
+/// Numbers the strings of `value` in the order they are written, by their path.
+fn number_strings(
+    value: &jsonc_parser::ast::Value,
+    path: &mut String,
+    order: &mut HashMap<String, usize>,
+) {
+    use jsonc_parser::ast::Value;
+    let len = path.len();
+    match value {
+        Value::StringLit(_) => {
+            let next = order.len();
+            order.insert(path.clone(), next);
+        }
+        Value::Array(array) => {
+            for (i, item) in array.elements.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                number_strings(item, path, order);
+                path.truncate(len);
+            }
+        }
+        Value::Object(object) => {
+            for property in &object.properties {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(property.name.as_str());
+                number_strings(&property.value, path, order);
+                path.truncate(len);
+            }
+        }
+        _ => {}
     }
 }
 

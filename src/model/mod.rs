@@ -164,7 +164,14 @@ pub fn parse(text: &str, origin: &str, dir: &Path) -> Result<Conference, Problem
     // Warnings of the checks stay warnings; anything else stops the load.
     let (checks_warn, errors): (Vec<Problem>, Vec<Problem>) =
         problems.into_iter().partition(|p| !p.is_error());
-    warnings.extend(checks_warn);
+    // Those about invitees read from a sheet are named by their cells.
+    warnings.extend(checks_warn.into_iter().map(|p| match p.place.model_path() {
+        Some(path) => {
+            let place = list::place_in(&places, path);
+            p.at(place)
+        }
+        None => p,
+    }));
     if !errors.is_empty() || !broken.sections.is_empty() || !broken.repaired.is_empty() {
         return Err(finish(errors, warnings, &places));
     }

@@ -102,6 +102,12 @@ impl Schedule {
         Ok(schedule)
     }
 
+    /// When the first item starts: before the invitation's time when the programme opens with
+    /// the reception of the delegates.
+    pub fn start(&self) -> Option<u32> {
+        self.items.first().map(|s| s.start)
+    }
+
     /// When the last item ends.
     pub fn end(&self) -> Option<u32> {
         self.items.last().map(|s| s.end)

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// và chương trình.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Tệp hội nghị của hoinghi")]
 pub struct Model {
     /// Đường dẫn tới lược đồ JSON (để trình soạn thảo gợi ý); chương trình bỏ qua.
     #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
@@ -71,6 +72,17 @@ pub struct SignIn {
 
 fn default_spare_rows() -> u32 {
     10
+}
+
+/// The schema of a form of address lists the ones the checks accept, so that an editor offers
+/// them.
+fn honorific_choices(schema: &mut schemars::Schema) {
+    let mut choices: Vec<serde_json::Value> = crate::vn::HONORIFICS
+        .iter()
+        .map(|h| serde_json::Value::from(*h))
+        .collect();
+    choices.push(serde_json::Value::Null);
+    schema.insert("enum".into(), choices.into());
 }
 
 /// What the schema says the invitees may be: the list itself, or the file it is read from.
@@ -213,6 +225,7 @@ impl<'de> Deserialize<'de> for Group {
 pub struct Person {
     /// "Đồng chí", "Ông" hoặc "Bà".
     #[serde(default)]
+    #[schemars(transform = honorific_choices)]
     pub honorific: Option<String>,
     /// Họ và tên.
     pub name: String,
@@ -751,6 +764,7 @@ pub struct Invitee {
     pub id: Option<String>,
     /// Danh xưng: "Đồng chí", "Ông" hoặc "Bà"; chỉ dùng khi có họ tên.
     #[serde(default)]
+    #[schemars(transform = honorific_choices)]
     pub honorific: Option<String>,
     /// Họ và tên.
     #[serde(default)]
@@ -779,6 +793,7 @@ pub struct Invitee {
     pub order: Option<u32>,
     /// Chỗ ngồi: "head" (đoàn chủ tịch) hoặc "front" (hàng ghế đầu); có biển tên.
     #[serde(default)]
+    #[schemars(extend("enum" = ["head", "front", null]))]
     pub seat: Option<String>,
     /// Điện thoại.
     #[serde(default)]
