@@ -18,9 +18,10 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
+    AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType,
+    PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Table,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VMergeType, WidthType,
 };
 use typst::utils::ResolvedPicoStr;
 use typst_html::{HtmlElement, HtmlNode};
@@ -28,6 +29,16 @@ use typst_html::{HtmlElement, HtmlNode};
 use crate::documents::HtmlCopy;
 use crate::i18n::build::BuildMsg;
 use crate::problem::{Place, Problem, Problems};
+
+/// Typst sets a line from the capital height of Tinos (and Times New Roman) to its baseline,
+/// then the leading; Word's single spacing of Times New Roman is 1.15 em. A leading of `l` em
+/// is so Word's "multiple" line spacing of (0.662 + l) / 1.15, in 240ths.
+const CAP_HEIGHT_EM: f64 = 0.662;
+const WORD_SINGLE_EM: f64 = 1.15;
+
+fn word_line(leading: f64) -> i32 {
+    ((CAP_HEIGHT_EM + leading) / WORD_SINGLE_EM * 240.0).round() as i32
+}
 
 /// Word measures in twentieths of a point.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -69,6 +80,9 @@ struct Role {
     keep_next: bool,
     /// A level in Word's navigation pane.
     outline: Option<usize>,
+    /// Typst's leading (the gap between lines), in ems, as the layout of `nd30.typ` sets it
+    /// for the role; a paragraph of the template's own says its own (`data-leading`).
+    leading: f64,
 }
 
 impl Role {
@@ -84,7 +98,12 @@ impl Role {
             after: 0.0,
             keep_next: false,
             outline: None,
+            leading: 0.45,
         }
+    }
+    const fn leading(mut self, leading: f64) -> Self {
+        self.leading = leading;
+        self
     }
     const fn bold(mut self) -> Self {
         self.bold = true;
@@ -123,9 +142,11 @@ const CELL_HEAD: &str = "cell-head";
 const ROLES: [Role; 28] = [
     Role::new(BODY, "Body", "Nội dung")
         .align(AlignmentType::Both)
+        .leading(0.65)
         .space(0.0, 6.0),
     Role::new(FLUSH, "BodyFlush", "Nội dung không thụt đầu dòng")
         .align(AlignmentType::Both)
+        .leading(0.65)
         .space(0.0, 6.0),
     Role::new("draft", "Draft", "Dấu dự thảo")
         .bold()
@@ -152,14 +173,19 @@ const ROLES: [Role; 28] = [
         .bold()
         .italic()
         .align(AlignmentType::Left)
-        .space(6.0, 0.0),
-    Role::new("recipient", "Recipient", "Từng nơi nhận").align(AlignmentType::Left),
+        .space(6.0, 0.0)
+        .leading(0.3),
+    Role::new("recipient", "Recipient", "Từng nơi nhận")
+        .align(AlignmentType::Left)
+        .leading(0.3),
     Role::new("signer-title", "SignerTitle", "Quyền hạn, chức vụ người ký")
         .bold()
-        .space(6.0, 0.0),
+        .space(6.0, 0.0)
+        .leading(0.3),
     Role::new("signer", "Signer", "Họ tên người ký")
         .bold()
-        .space(26.0 * 72.0 / 25.4, 0.0),
+        .space(26.0 * 72.0 / 25.4, 0.0)
+        .leading(0.3),
     Role::new("heading", "Heading", "Đề mục")
         .bold()
         .space(6.0, 6.0)
@@ -185,8 +211,12 @@ const ROLES: [Role; 28] = [
     Role::new("annex-cite", "AnnexCite", "Căn cứ của biểu")
         .italic()
         .space(5.0, 12.0),
-    Role::new(CELL, "TableText", "Chữ trong bảng").align(AlignmentType::Left),
-    Role::new(CELL_HEAD, "TableHeading", "Đầu cột của bảng").bold(),
+    Role::new(CELL, "TableText", "Chữ trong bảng")
+        .align(AlignmentType::Left)
+        .leading(0.65),
+    Role::new(CELL_HEAD, "TableHeading", "Đầu cột của bảng")
+        .bold()
+        .leading(0.65),
 ];
 
 /// Character styles: text of a role inside a paragraph.
@@ -352,6 +382,8 @@ struct Context {
     cell: Option<&'static str>,
     /// The alignment of a column, or of an aligned block.
     align: Option<AlignmentType>,
+    /// The leading, in ems, where a table says it for its cells.
+    leading: Option<f64>,
 }
 
 /// A piece of a paragraph.
@@ -375,6 +407,8 @@ struct Writer {
     page: Page,
     /// The size each style was first met with, in points: the style's size.
     sizes: BTreeMap<String, f64>,
+    /// Likewise the leading, in ems, of styles whose paragraphs say it.
+    leadings: BTreeMap<String, f64>,
     /// Styles of classes no role has: a template of the user's own.
     custom: Vec<String>,
     /// Paragraph ids, counted from 1 in each document (docx-rs would count on across them).
@@ -388,6 +422,7 @@ impl Writer {
         Self {
             page,
             sizes: BTreeMap::new(),
+            leadings: BTreeMap::new(),
             custom: Vec::new(),
             next_id: 0,
             page_break: false,
@@ -408,7 +443,7 @@ impl Writer {
             match node {
                 HtmlNode::Element(el) if is_block(el) => {
                     if !inline.is_empty() {
-                        let p = self.styled(std::mem::take(&mut inline), None, None, ctx);
+                        let p = self.styled(std::mem::take(&mut inline), None, None, None, ctx);
                         self.push(&mut out, Block::Paragraph(p));
                     }
                     self.block(el, ctx, &mut out);
@@ -417,7 +452,7 @@ impl Writer {
             }
         }
         if !inline.is_empty() {
-            let p = self.styled(inline, None, None, ctx);
+            let p = self.styled(inline, None, None, None, ctx);
             self.push(&mut out, Block::Paragraph(p));
         }
         out
@@ -434,10 +469,12 @@ impl Writer {
                 }
                 let align = attr(el, "data-align").and_then(alignment).or(ctx.align);
                 let size = attr(el, "data-size").and_then(|s| s.parse().ok());
+                let leading = attr(el, "data-leading").and_then(|s| s.parse().ok());
                 let p = self.styled(
                     inline,
                     attr(el, "class"),
                     size,
+                    leading,
                     &Context {
                         align,
                         ..ctx.clone()
@@ -496,12 +533,14 @@ impl Writer {
     }
 
     /// A paragraph of `pieces`, in the style of its class (a cell's own, for plain text in a
-    /// cell), at `size` points when that differs from its style's.
+    /// cell), at `size` points and with a `leading` of so many ems when they differ from its
+    /// style's (the first its style met).
     fn styled(
         &mut self,
         pieces: Vec<Piece>,
         class: Option<&str>,
         size: Option<f64>,
+        leading: Option<f64>,
         ctx: &Context,
     ) -> Paragraph {
         let class = match (class, ctx.cell) {
@@ -511,8 +550,23 @@ impl Writer {
         };
         let id = self.style_id(class);
         let mut p = self.paragraph().style(&id);
+        let leading = leading.or(ctx.leading);
         if let Some(align) = ctx.align {
             p = p.align(align);
+        }
+        if let Some(leading) = leading {
+            match self.leadings.get(&id) {
+                None => {
+                    self.leadings.insert(id.clone(), leading);
+                }
+                Some(&first) if first != leading => {
+                    let spacing = LineSpacing::new()
+                        .line_rule(LineSpacingType::Auto)
+                        .line(word_line(leading));
+                    p = p.line_spacing(spacing);
+                }
+                Some(_) => {}
+            }
         }
         let mut run_size = None;
         if let Some(size) = size {
@@ -574,6 +628,7 @@ impl Writer {
         let aligns: Vec<Option<AlignmentType>> = attr(spec, "data-align")
             .map(|a| a.split(' ').map(alignment).collect())
             .unwrap_or_default();
+        let leading = attr(spec, "data-leading").and_then(|l| l.parse().ok());
         // Rows, each marked as a header row or not.
         let mut rows: Vec<(&HtmlElement, bool)> = Vec::new();
         for child in el.children.iter().filter_map(element) {
@@ -636,6 +691,7 @@ impl Writer {
                     } else {
                         aligns.get(col).copied().flatten()
                     },
+                    leading,
                 };
                 let mut cell =
                     TableCell::new().width(span_width(&widths, col, span), WidthType::Dxa);
@@ -693,9 +749,13 @@ impl Writer {
             .fold(TableBorders::new(), |b, side| {
                 b.set(TableBorder::new(side).size(4))
             });
+            // Word gives a cell's first line the leading that Typst gives only between lines:
+            // it comes off the 5 pt above and below the text.
+            let first_line = leading.unwrap_or(0.65) * self.page.size_pt / 2.0;
+            let down = ((5.0 - first_line).max(0.0) * TWIPS_PER_PT).round() as usize;
             Table::new(word_rows)
                 .set_borders(borders)
-                .margins(TableCellMargins::new().margin(100, 80, 100, 80))
+                .margins(TableCellMargins::new().margin(down, 80, down, 80))
         };
         table
             .set_grid(widths)
@@ -748,7 +808,11 @@ impl Writer {
                 .line_spacing(
                     LineSpacing::new()
                         .before((role.before * TWIPS_PER_PT).round() as u32)
-                        .after((role.after * TWIPS_PER_PT).round() as u32),
+                        .after((role.after * TWIPS_PER_PT).round() as u32)
+                        .line_rule(LineSpacingType::Auto)
+                        .line(word_line(
+                            self.leadings.get(role.id).copied().unwrap_or(role.leading),
+                        )),
                 );
             if role.class == BODY {
                 style = style.indent(
@@ -782,6 +846,13 @@ impl Writer {
                 .q_format(true);
             if let Some(&size) = self.sizes.get(class) {
                 style = style.size(half_points(size));
+            }
+            if let Some(&leading) = self.leadings.get(class) {
+                style = style.line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Auto)
+                        .line(word_line(leading)),
+                );
             }
             docx = docx.add_style(style);
         }
