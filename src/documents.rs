@@ -59,8 +59,11 @@ pub enum Maker {
     Conference(fn(&Conference, &minijinja::Value) -> Result<Vec<u8>, Problems>),
     /// From the document's own Typst source compiled for HTML, which has the wording of its
     /// PDF: a Word copy. Compared like the PDF, by that source, and made only when it changed.
-    Html(fn(&HtmlCopy) -> Result<Vec<u8>, Problems>),
+    Html(HtmlMaker),
 }
+
+/// What makes a copy from a document's HTML.
+pub type HtmlMaker = fn(&HtmlCopy) -> Result<Vec<u8>, Problems>;
 
 /// What a copy made from a document's HTML is given.
 pub struct HtmlCopy<'a> {

@@ -10,7 +10,7 @@ use super::{
     BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
     map_cancellable,
 };
-use crate::documents::{FilePlan, HtmlCopy, Inputs, Make, Maker, Rendered, Shape};
+use crate::documents::{FilePlan, HtmlCopy, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
 use crate::output::manifest::{self, Entry, Manifest};
@@ -37,10 +37,7 @@ impl Planned {
     }
 
     /// The maker of a copy made from the document's HTML, if the file is one.
-    fn html_copy(
-        &self,
-        rendered: &[Rendered],
-    ) -> Option<fn(&HtmlCopy) -> Result<Vec<u8>, Problems>> {
+    fn html_copy(&self, rendered: &[Rendered]) -> Option<HtmlMaker> {
         match self.file.make {
             Make::Extra(i) => match rendered[self.doc].document.extras[i].make {
                 Maker::Html(make) => Some(make),

@@ -248,8 +248,8 @@ pub fn write(copy: &HtmlCopy) -> Result<Vec<u8>, Problems> {
     );
     for block in blocks {
         docx = match block {
-            Block::Paragraph(p) => docx.add_paragraph(p),
-            Block::Table(t) => docx.add_table(t),
+            Block::Paragraph(p) => docx.add_paragraph(*p),
+            Block::Table(t) => docx.add_table(*t),
         };
     }
     let mut xml = docx.build();
@@ -399,8 +399,9 @@ enum Piece {
 }
 
 enum Block {
-    Paragraph(Paragraph),
-    Table(Table),
+    // Boxed: both are large, and only moved.
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
 }
 
 struct Writer {
@@ -444,7 +445,7 @@ impl Writer {
                 HtmlNode::Element(el) if is_block(el) => {
                     if !inline.is_empty() {
                         let p = self.styled(std::mem::take(&mut inline), None, None, None, ctx);
-                        self.push(&mut out, Block::Paragraph(p));
+                        self.push(&mut out, Block::Paragraph(Box::new(p)));
                     }
                     self.block(el, ctx, &mut out);
                 }
@@ -453,7 +454,7 @@ impl Writer {
         }
         if !inline.is_empty() {
             let p = self.styled(inline, None, None, None, ctx);
-            self.push(&mut out, Block::Paragraph(p));
+            self.push(&mut out, Block::Paragraph(Box::new(p)));
         }
         out
     }
@@ -480,17 +481,17 @@ impl Writer {
                         ..ctx.clone()
                     },
                 );
-                self.push(out, Block::Paragraph(p));
+                self.push(out, Block::Paragraph(Box::new(p)));
             }
             "table" => {
                 let t = self.table(el, None);
-                self.push(out, Block::Table(t));
+                self.push(out, Block::Table(Box::new(t)));
             }
             "div" if attr(el, "class") == Some("table") => {
                 for table in el.children.iter().filter_map(element) {
                     if &*tag(table) == "table" {
                         let t = self.table(table, Some(el));
-                        self.push(out, Block::Table(t));
+                        self.push(out, Block::Table(Box::new(t)));
                     }
                 }
             }
@@ -520,12 +521,12 @@ impl Writer {
         if std::mem::take(&mut self.page_break) {
             match block {
                 Block::Paragraph(p) => {
-                    out.push(Block::Paragraph(p.page_break_before(true)));
+                    out.push(Block::Paragraph(Box::new((*p).page_break_before(true))));
                     return;
                 }
                 Block::Table(_) => {
                     let p = self.paragraph().page_break_before(true).size(2);
-                    out.push(Block::Paragraph(p));
+                    out.push(Block::Paragraph(Box::new(p)));
                 }
             }
         }
@@ -708,8 +709,8 @@ impl Writer {
                 let ends_in_paragraph = matches!(blocks.last(), Some(Block::Paragraph(_)));
                 for block in blocks {
                     cell = match block {
-                        Block::Paragraph(p) => cell.add_paragraph(p),
-                        Block::Table(t) => cell.add_table(t),
+                        Block::Paragraph(p) => cell.add_paragraph(*p),
+                        Block::Table(t) => cell.add_table(*t),
                     };
                 }
                 // Word wants every cell to end with a paragraph.
