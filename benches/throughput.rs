@@ -8,8 +8,10 @@
 //! (`cargo install typst-cli --locked`), it also times the same invitations compiled by the
 //! typst command-line compiler once per invitation, two at a time (plus the merged file), and
 //! prints the ratio; with `qpdf` on PATH too, also the typst CLI compiling one file of all the
-//! invitations and `qpdf --split-pages` cutting it. `HOINGHI_BENCH_COUNTS=300,10000` chooses
-//! the list sizes (default 300 and 3,000).
+//! invitations (the source `build --emit-typst` writes) and `qpdf --split-pages` cutting it.
+//! `HOINGHI_BENCH_COUNTS=300,10000` chooses the list sizes (default 300 and 3,000). Then, at
+//! scale, `check` and a full build of every paper, cold, at 1,000, 4,000 and 10,000 invitees
+//! (`HOINGHI_BENCH_SCALE` to choose).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -278,6 +280,42 @@ fn typst_and_split(fonts: &Path, merged: &Path, dir: &Path) -> Cost {
     }
 }
 
+/// `check` and a full build of every paper, cold, at list sizes where a slip from linear time or
+/// flat memory shows.
+fn scale() {
+    let counts = std::env::var("HOINGHI_BENCH_SCALE").unwrap_or_else(|_| "1000,4000,10000".into());
+    println!();
+    println!("at scale: check, and a full build of every paper (cold)");
+    println!(
+        "{:<34} {:>6} {:>9} {:>10} {:>9} {:>9} {:>9}",
+        "case", "count", "docs/s", "ms/invit.", "wall s", "CPU s", "peak MiB"
+    );
+    for count in counts
+        .split(',')
+        .filter_map(|n| n.trim().parse::<usize>().ok())
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("model.json");
+        write(&path, &model(count));
+        let mut check = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
+        check.arg("check").arg(&path).arg("--quiet");
+        report("hoinghi check", count, measure(&mut check), &[]);
+        let mut build = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
+        build
+            .arg("build")
+            .arg(&path)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .arg("--quiet");
+        report(
+            "hoinghi build, every paper",
+            count,
+            measure(&mut build),
+            &[],
+        );
+    }
+}
+
 fn main() {
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
     let typst = on_path("typst");
@@ -325,21 +363,13 @@ fn main() {
             let sources_dir = dir.path().join("typst");
             std::fs::create_dir_all(&sources_dir).unwrap();
             let sources = typst_sources(&path, &sources_dir);
-            // The merged file, as the CLI route would also need it.
-            let merged = sources_dir.join("all.typ");
-            let templates = Templates::load(None).unwrap();
-            let conf = model::load(&model::Source::File(path.to_path_buf())).unwrap();
-            let all: Vec<usize> = (0..count).collect();
-            std::fs::write(
-                &merged,
-                templates
-                    .render(
-                        "giay-moi.typ.j2",
-                        hoinghi::context::build(&conf, "Tinos", &all),
-                    )
-                    .unwrap(),
-            )
-            .unwrap();
+            // The merged file, as the CLI route would also need it: hoinghi's own Typst source
+            // of all the invitations, as `--emit-typst` writes it.
+            let emitted = dir.path().join("emitted");
+            let mut emit = hoinghi(&path, &dir.path().join("emit-out"));
+            emit.arg("--emit-typst").arg(&emitted);
+            measure(&mut emit);
+            let merged = emitted.join("giay-moi.typ");
             let cost = median(|| typst_loop(&sources, &fonts, &merged));
             report("typst CLI, once per invitation", count, cost, &[]);
             baselines.push(("the CLI loop", cost));
@@ -374,6 +404,7 @@ fn main() {
         });
         report("hoinghi warm, date fixed", count, cost, &[]);
     }
+    scale();
     if !typst {
         println!(
             "(no `typst` on PATH: `cargo install typst-cli --locked` to compare with the typst CLI)"

@@ -4,7 +4,7 @@
 //! name in `--templates DIR` replaces one. Every string a template prints is escaped for Typst
 //! markup here, once, by the environment's formatter; templates never escape by hand.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
@@ -89,6 +89,12 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// The files of `dir` that [`Templates::load`] reads when they exist: one per built-in
+    /// template, named like it.
+    pub fn files(dir: &Path) -> Vec<PathBuf> {
+        BUILT_IN.iter().map(|(name, _)| dir.join(name)).collect()
+    }
+
     /// Loads the built-in templates, replacing those that `dir` has a file for.
     pub fn load(dir: Option<&Path>) -> Result<Self, Problems> {
         if let Some(dir) = dir

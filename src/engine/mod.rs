@@ -9,6 +9,7 @@
 //! two files. Nothing here prints.
 
 pub mod diagnostics;
+pub mod inputs;
 pub mod invitations;
 pub mod margins;
 pub mod plan;

@@ -48,6 +48,10 @@ impl Planned {
     }
 }
 
+/// The size of Typst source past which a document is compiled alone: a list of about 1,200
+/// invitees, the envelopes of about 400 (some 80 and 230 bytes each).
+const LONG_SOURCE: usize = 96 * 1024;
+
 /// Every file the rendered documents make, each with its fingerprint. An invitation's page
 /// depends only on what its template writes before the first invitation and on its own part
 /// of the source, so changing one invitee changes one fingerprint (and the merged file's);
@@ -220,7 +224,13 @@ pub fn build(
         .filter(|&d| rendered[d].document.shape != Shape::Invitations)
         .filter(|&d| changed.iter().any(|p| p.doc == d && p.is_pdf()))
         .collect();
-    let warnings = map_cancellable(&to_compile, cancel, |&d| {
+    // A document as long as the list (the lists, the sign-in sheet, the envelopes of thousands
+    // of invitees) takes hundreds of megabytes to lay out: those are compiled one at a time,
+    // after the short ones, so that the peak is that of the longest, not of two together.
+    let (long, short): (Vec<usize>, Vec<usize>) = to_compile
+        .iter()
+        .partition(|&&d| rendered[d].source.len() > LONG_SOURCE);
+    let compile = |&d: &usize| -> Result<Vec<Problem>, Problems> {
         let (pages, warnings) = engine.typeset(&rendered[d])?;
         engine.check_margins(conf, rendered[d].document, &pages, None)?;
         for p in changed.iter().filter(|p| p.doc == d && p.is_pdf()) {
@@ -231,7 +241,12 @@ pub fn build(
         }
         typeset::release_memory();
         Ok(warnings)
-    })?;
+    };
+    let mut warnings = map_cancellable(&short, cancel, compile)?;
+    for d in &long {
+        cancel.check()?;
+        warnings.push(compile(d)?);
+    }
     report.warnings.extend(warnings.into_iter().flatten());
     stage(&mut report, Stage::Others);
 

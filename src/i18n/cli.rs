@@ -83,6 +83,14 @@ catalogue! {
             "the last good output is kept; waiting for the next save";
         WatchChanged { files: String } => "đã thay đổi: {files}", "changed: {files}";
         WatchFailed { error: String } => "không theo dõi được tệp: {error}", "cannot watch files: {error}";
+        WatchFolderGone => "thư mục không còn nữa", "the folder no longer exists";
+        WatchLimit =>
+            "hệ điều hành không cho theo dõi thêm thư mục (đã đến giới hạn)",
+            "the operating system allows no more watched folders (its limit is reached)";
+        WatchWatching { files: String } =>
+            "đang theo dõi: {files} (Ctrl+C để dừng)",
+            "watching: {files} (Ctrl+C to stop)";
+        WatchTemplates { dir: String } => "các mẫu trong {dir}", "the templates in {dir}";
         WatchStopped => "bộ theo dõi tệp đã dừng", "the file watcher stopped";
 
         // check.
@@ -257,8 +265,8 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
     (
         "watch",
         None,
-        "Tạo các văn bản, rồi tạo lại mỗi khi tệp hội nghị, danh sách hoặc mẫu được lưu",
-        "Build, then rebuild on every save of the model, its list file or the templates",
+        "Tạo các văn bản, rồi tạo lại mỗi khi tệp hội nghị, danh sách, mẫu hoặc phông chữ thêm vào được lưu",
+        "Build, then rebuild on every save of the model, its list file, the templates or added fonts",
     ),
     (
         "watch",

@@ -1,7 +1,7 @@
 //! The invitee list as a file beside the model: `"invitees": {"file": "dai-bieu.xlsx"}` read
 //! through [`crate::import`], and the places of its invitees named by their cells.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -26,9 +26,11 @@ pub struct ListSource {
     pub header_row: Option<usize>,
 }
 
-/// The list file a model's JSON names, if it names one.
-pub fn source_of(root: &Value) -> Option<ListSource> {
-    serde_json::from_value(root.get("invitees")?.clone()).ok()
+/// The list file a model's JSON names, found relative to `dir` as [`read_into`] finds it; taken
+/// from the JSON as it stands, so that it is known even when the rest of the model is wrong.
+pub fn file_named(root: &Value, dir: &Path) -> Option<PathBuf> {
+    let file = root.get("invitees")?.get("file")?.as_str()?;
+    Some(dir.join(file))
 }
 
 /// Replaces `"invitees": {"file": …}` in `root` by the invitees read from that file (found

@@ -127,6 +127,17 @@ pub fn load(source: &Source) -> Result<Conference, Problems> {
     parse(&text, &origin, &source.dir())
 }
 
+/// The list file a load of `source` reads besides the model, if the model names one. A model
+/// that cannot be read or parsed names none.
+pub fn list_file(source: &Source) -> Option<PathBuf> {
+    let text = match source {
+        Source::File(path) => json::read_file(path).ok()?,
+        Source::Text { text, .. } => text.clone(),
+    };
+    let root = json::parse(&text, "", &mut Vec::new()).ok()?;
+    list::file_named(&root, &source.dir())
+}
+
 /// Reads, cleans and checks model text; `origin` names it in messages, and a list file it
 /// names is found relative to `dir`.
 pub fn parse(text: &str, origin: &str, dir: &Path) -> Result<Conference, Problems> {
