@@ -509,8 +509,9 @@ mod tests {
         assert_eq!(r.preamble(), "pre\n");
         assert_eq!(r.part(1), "#metadata(2) <invitation>\nb\n");
         let plan = DOCUMENTS[0].plan(&[invitee(Some("A"), None), invitee(Some("B"), None)]);
-        assert_eq!(plan.len(), 3);
+        assert_eq!(plan.len(), 4, "two invitations, the merged file, the Word copy");
         assert_eq!(plan[1].invitation(), Some(1));
         assert_eq!(plan[2].path, PathBuf::from("giay-moi.pdf"));
+        assert_eq!(plan[3].path, PathBuf::from("giay-moi.docx"));
     }
 }
