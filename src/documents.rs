@@ -5,8 +5,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use chrono::NaiveDateTime;
-use typst_html::HtmlDocument;
+use crate::office::HtmlCopy;
 
 use crate::calendar;
 use crate::i18n::Lang;
@@ -64,16 +63,6 @@ pub enum Maker {
 
 /// What makes a copy from a document's HTML.
 pub type HtmlMaker = fn(&HtmlCopy) -> Result<Vec<u8>, Problems>;
-
-/// What a copy made from a document's HTML is given.
-pub struct HtmlCopy<'a> {
-    /// Its name in the output folder, for messages.
-    pub file: &'a str,
-    pub html: &'a HtmlDocument,
-    /// The date written as the file's creation and last change: from the model or from
-    /// SOURCE_DATE_EPOCH, never the clock.
-    pub date: Option<NaiveDateTime>,
-}
 
 /// The Word copy of a document, named after it.
 const fn word_copy(file: &'static str) -> Extra {
@@ -509,7 +498,11 @@ mod tests {
         assert_eq!(r.preamble(), "pre\n");
         assert_eq!(r.part(1), "#metadata(2) <invitation>\nb\n");
         let plan = DOCUMENTS[0].plan(&[invitee(Some("A"), None), invitee(Some("B"), None)]);
-        assert_eq!(plan.len(), 4, "two invitations, the merged file, the Word copy");
+        assert_eq!(
+            plan.len(),
+            4,
+            "two invitations, the merged file, the Word copy"
+        );
         assert_eq!(plan[1].invitation(), Some(1));
         assert_eq!(plan[2].path, PathBuf::from("giay-moi.pdf"));
         assert_eq!(plan[3].path, PathBuf::from("giay-moi.docx"));

@@ -10,9 +10,10 @@ use super::{
     BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
     map_cancellable,
 };
-use crate::documents::{FilePlan, HtmlCopy, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
+use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
+use crate::office::HtmlCopy;
 use crate::output::manifest::{self, Entry, Manifest};
 use crate::output::{Staging, slashed};
 use crate::problem::{Place, Problem, Problems};

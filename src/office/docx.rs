@@ -26,7 +26,7 @@ use docx_rs::{
 use typst::utils::ResolvedPicoStr;
 use typst_html::{HtmlElement, HtmlNode};
 
-use crate::documents::HtmlCopy;
+use super::HtmlCopy;
 use crate::i18n::build::BuildMsg;
 use crate::problem::{Place, Problem, Problems};
 
