@@ -12,6 +12,11 @@
 //! `HOINGHI_BENCH_COUNTS=300,10000` chooses the list sizes (default 300 and 3,000). Then, at
 //! scale, `check` and a full build of every paper, cold, at 1,000, 4,000 and 10,000 invitees
 //! (`HOINGHI_BENCH_SCALE` to choose).
+//!
+//! It also measures the web page's preview after an edit (`hoinghi serve`, warm): 50 edits of
+//! the sample conference, each saved through the page's own request and followed by the
+//! preview of what it changed, an invitation or a page of the script, from the edit's request
+//! to the PNG received; it prints the median and the 95th percentile.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -280,6 +285,154 @@ fn typst_and_split(fonts: &Path, merged: &Path, dir: &Path) -> Cost {
     }
 }
 
+/// `hoinghi serve` for the benchmark, and the two requests the page makes after an edit.
+struct Page {
+    child: std::process::Child,
+    addr: String,
+    token: String,
+    version: String,
+}
+
+impl Page {
+    fn start(model: &Path) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+            .arg("serve")
+            .arg(model)
+            .args(["--no-open", "--port", "0"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("hoinghi serve starts");
+        let stdout = child.stdout.take().expect("piped");
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let addr = loop {
+            let line = lines.next().expect("an address").expect("UTF-8");
+            if let Some(at) = line.find("http://") {
+                break line[at + 7..].trim_end_matches('/').to_string();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        let mut page = Self {
+            child,
+            addr,
+            token: String::new(),
+            version: String::new(),
+        };
+        let html = String::from_utf8(page.request("GET", "/", "").1).expect("HTML");
+        let meta = |name: &str| {
+            let key = format!("<meta name=\"{name}\" content=\"");
+            let at = html.find(&key).expect("the page's meta") + key.len();
+            html[at..].split('"').next().unwrap_or_default().to_string()
+        };
+        page.token = meta("hoinghi-token");
+        page.version = meta("hoinghi-version");
+        page
+    }
+
+    /// One request, answered in full: the status and the body.
+    fn request(&self, method: &str, path: &str, body: &str) -> (u16, Vec<u8>) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&self.addr).expect("the server listens");
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nhost: {}\r\nx-hoinghi-token: {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            self.addr,
+            self.token,
+            body.len()
+        )
+        .expect("sent");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("an answer");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head");
+        let status = String::from_utf8_lossy(&raw[9..12])
+            .parse()
+            .expect("a status");
+        (status, raw[split + 4..].to_vec())
+    }
+
+    /// Saves `value` at `path` as the page does when a field is typed.
+    fn edit(&mut self, path: &str, value: &str) {
+        let body = json!({"version": self.version, "edits": [{"op": "set", "path": path, "value": value}]});
+        let (status, answer) = self.request("POST", "/api/edit", &body.to_string());
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer));
+        let state: Value = serde_json::from_slice(&answer).expect("JSON");
+        self.version = state["version"].as_str().expect("a version").to_string();
+    }
+
+    fn preview(&self, document: &str, page: usize) {
+        let (status, png) = self.request(
+            "GET",
+            &format!("/api/preview?document={document}&page={page}"),
+            "",
+        );
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&png));
+        assert!(png.starts_with(b"\x89PNG"));
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The page's preview after each of 50 edits: the median and the 95th percentile.
+fn preview_loop() {
+    const EDITS: usize = 50;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoi-nghi.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/hoi-nghi-ocop-2025.json"),
+        &path,
+    )
+    .unwrap();
+    let mut page = Page::start(&path);
+    let sample: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_default();
+    let invitees = sample["invitees"].as_array().map_or(1, Vec::len).max(1);
+    println!("web page, warm: an edit saved, then its preview ({EDITS} edits of the sample)");
+    let mut time = |what: &str, edit: &mut dyn FnMut(&mut Page, usize)| {
+        edit(&mut page, 0);
+        let mut took: Vec<Duration> = (1..=EDITS)
+            .map(|i| {
+                let start = Instant::now();
+                edit(&mut page, i);
+                start.elapsed()
+            })
+            .collect();
+        took.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "  {what:<44} median {:>6.0} ms   95th percentile {:>6.0} ms",
+            ms(took[EDITS / 2]),
+            ms(took[(EDITS * 95).div_ceil(100) - 1])
+        );
+    };
+    time("an invitee renamed, their invitation", &mut |page, i| {
+        let k = i % invitees;
+        page.edit(
+            &format!("invitees[{k}].position"),
+            &format!("Chuyên viên {i}"),
+        );
+        page.preview("giay-moi", k + 1);
+    });
+    time(
+        "a programme item renamed, page 2 of the script",
+        &mut |page, i| {
+            page.edit(
+                "agenda[1].content",
+                &format!("Báo cáo kết quả, lần sửa {i}"),
+            );
+            page.preview("kich-ban", 2);
+        },
+    );
+}
+
 /// `check` and a full build of every paper, cold, at list sizes where a slip from linear time or
 /// flat memory shows.
 fn scale() {
@@ -317,6 +470,7 @@ fn scale() {
 }
 
 fn main() {
+    preview_loop();
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
     let typst = on_path("typst");
     let cpu = std::fs::read_to_string("/proc/cpuinfo")

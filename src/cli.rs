@@ -77,6 +77,8 @@ pub enum Command {
     Fonts(FontsCommand),
     /// Builds, then rebuilds on every save of the model, its list file or the templates.
     Watch(BuildCommand),
+    /// Serves the conference's page in the browser, on this computer only.
+    Serve(ServeCommand),
     /// Creates a new conference: a commented model, an Excel invitee list, a short guide.
     Init(InitCommand),
     /// Prints the model's JSON Schema, for editors.
@@ -272,6 +274,51 @@ pub struct PreviewCommand {
     /// Resolution in dots per inch (10 to 600).
     #[arg(long, default_value_t = 110)]
     pub dpi: u32,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ServeCommand {
+    /// The conference model (JSON), or its folder; the models of the current folder when
+    /// left out (none: the page offers to create one).
+    #[arg(value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+
+    /// The output folder; `out` beside the model when left out.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The port to listen on (on 127.0.0.1 only); a free one when left out.
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+
+    /// Does not open the browser.
+    #[arg(long = "no-open")]
+    pub no_open: bool,
+
+    /// A folder of templates; a file named like a built-in one replaces it.
+    #[arg(long, value_name = "DIR", env = "HOINGHI_TEMPLATES")]
+    pub templates: Option<PathBuf>,
+
+    /// A folder (or file) of fonts to add to the built-in Tinos; may be repeated.
+    #[arg(long = "font-path", value_name = "DIR")]
+    pub font_paths: Vec<PathBuf>,
+
+    /// The font family to set every document in, instead of the model's `style.font`.
+    #[arg(long, value_name = "FAMILY")]
+    pub font: Option<String>,
+}
+
+impl ServeCommand {
+    /// The engine's settings, read as the other commands read them.
+    pub fn settings(&self) -> Result<Settings, Problem> {
+        InputArgs {
+            model: PathBuf::new(),
+            templates: self.templates.clone(),
+            font_paths: self.font_paths.clone(),
+            font: self.font.clone(),
+        }
+        .settings(false)
+    }
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@ pub mod output;
 pub mod parallel;
 pub mod problem;
 pub mod render;
+pub mod serve;
 pub mod starter;
 pub mod typeset;
 pub mod vn;

@@ -14,7 +14,11 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.len() == 1 && started_by_double_click() {
+        // No terminal to type a command in: the page is the program.
+        args.push("serve".into());
+    }
     let lang = Lang::detect(lang_flag(&args).as_deref());
     let cli = match Cli::parse_in(lang, args) {
         Ok(cli) => cli,
@@ -43,4 +47,23 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the program was started by a double click in the file manager rather than from a
+/// terminal. Explorer gives a console program a console of its own, which no other process
+/// shares; a program started from a terminal (or by a test harness) shares its parent's, or
+/// has none.
+#[cfg(windows)]
+fn started_by_double_click() -> bool {
+    let mut ids = [0u32; 2];
+    // SAFETY: the buffer is valid for the length given.
+    let count =
+        unsafe { windows_sys::Win32::System::Console::GetConsoleProcessList(ids.as_mut_ptr(), 2) };
+    count == 1
+}
+
+/// Elsewhere a program is started from a terminal; with no arguments it prints its help.
+#[cfg(not(windows))]
+fn started_by_double_click() -> bool {
+    false
 }

@@ -9,6 +9,7 @@ mod init;
 mod list;
 mod preview;
 mod schema;
+mod serve;
 mod watch;
 
 use std::io::Write;
@@ -31,6 +32,7 @@ pub fn run(cli: &Cli, out: &Printer) -> Result<(), Problems> {
         Command::Import(cmd) => import::run(cmd, out),
         Command::Preview(cmd) => preview::run(cmd, out),
         Command::Fonts(cmd) => fonts::run(cmd, out),
+        Command::Serve(cmd) => serve::run(cmd, out),
         Command::Init(cmd) => init::run(cmd, out),
         Command::Schema(cmd) => schema::run(cmd, out),
     }

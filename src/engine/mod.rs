@@ -266,6 +266,15 @@ impl Engine {
         let conf = model::load(source)?;
         let family = self.family(&conf).to_string();
         self.ensure_family(&family)?;
+        self.check_printable(&conf)?;
+        Ok(conf)
+    }
+
+    /// Checks that the family a loaded model is set in can draw every character its papers
+    /// print. The web page, which shares one engine between requests, calls the steps of
+    /// [`Engine::load`] itself, taking the engine mutably only when a family must be added.
+    pub fn check_printable(&self, conf: &Conference) -> Result<(), Problems> {
+        let family = self.family(conf);
         let family_place = if self.settings.font.is_some() {
             Place::Arg("--font")
         } else {
@@ -273,17 +282,13 @@ impl Engine {
         };
         let texts = conf.model.printed_texts();
         let problems = self.fonts.check_coverage(
-            &family,
+            family,
             family_place,
             texts
                 .iter()
                 .map(|(path, text)| (conf.place(path), text.as_str())),
         );
-        if problems.is_empty() {
-            Ok(conf)
-        } else {
-            Err(Problems(problems))
-        }
+        Problems(problems).into_result()
     }
 
     /// Makes `family` available if the system has it and the loaded fonts do not.

@@ -305,6 +305,36 @@ const HELP: &[(&str, Option<&str>, &str, &str)] = &[
         "The output folder the paths are shown in",
     ),
     (
+        "serve",
+        None,
+        "Mở trang làm việc của hội nghị trong trình duyệt, chỉ trên máy này: sửa thông tin, tải danh sách từ Excel, xem trước, chốt ngày, tạo và tải văn bản về",
+        "Serve the conference's page in the browser, on this computer only: edit, upload lists from Excel, preview, fix the date, build and download",
+    ),
+    (
+        "serve",
+        Some("model"),
+        "Tệp hội nghị (JSON) hoặc thư mục của nó; bỏ trống thì tìm trong thư mục hiện tại (chưa có thì trang giúp tạo mới)",
+        "The model (JSON) or its folder; the current folder's when left out (none: the page offers to create one)",
+    ),
+    (
+        "serve",
+        Some("out"),
+        "Thư mục kết quả; mặc định thư mục out cạnh tệp hội nghị",
+        "The output folder; out beside the model by default",
+    ),
+    (
+        "serve",
+        Some("port"),
+        "Cổng để mở trang (chỉ trên 127.0.0.1); bỏ trống thì chọn một cổng còn trống",
+        "The port to listen on (127.0.0.1 only); a free one when left out",
+    ),
+    (
+        "serve",
+        Some("no_open"),
+        "Không tự mở trình duyệt",
+        "Do not open the browser",
+    ),
+    (
         "import",
         None,
         "Chuyển danh sách đại biểu (XLSX, XLS, ODS, CSV) thành JSON của tệp hội nghị",

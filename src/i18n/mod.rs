@@ -13,6 +13,7 @@ pub mod model;
 pub mod papers;
 pub mod places;
 pub mod plan;
+pub mod web;
 
 use std::fmt;
 
@@ -208,7 +209,8 @@ mod tests {
             cli::CliMsg,
             papers::PaperMsg,
             places::PlaceMsg,
-            plan::PlanMsg
+            plan::PlanMsg,
+            web::WebMsg
         );
         all
     }

@@ -255,6 +255,13 @@ pub fn field_label(bare: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Where a part of the model (by its index-free path, else its last key) comes in the order
+/// of [`FIELDS`], the order an invitation reads: the web page lays its forms out in it.
+pub fn field_rank(bare: &str) -> Option<usize> {
+    let rank = |key: &str| FIELDS.iter().position(|(k, _, _)| *k == key);
+    rank(bare).or_else(|| rank(bare.rsplit('.').next().unwrap_or(bare)))
+}
+
 /// A path into the model in words, with the path itself after:
 /// `Đại biểu thứ 4 (invitees[3]), trường "Danh xưng"`.
 pub fn model_place(path: &str, lang: Lang) -> String {
