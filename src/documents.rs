@@ -5,6 +5,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::office::HtmlCopy;
+
 use crate::calendar;
 use crate::i18n::Lang;
 use crate::model::{Conference, Invitee, Model};
@@ -39,14 +41,35 @@ pub struct Document {
     pub extras: &'static [Extra],
 }
 
-/// A file a document makes without Typst: a Word or Excel copy, a calendar.
+/// A file a document makes besides its PDFs: a Word or Excel copy, a calendar.
 #[derive(Debug)]
 pub struct Extra {
     /// Its name in the output folder: "kich-ban.docx".
     pub file: &'static str,
-    /// Makes its bytes from the conference and the templates' context; the same input must
-    /// give the same bytes.
-    pub make: fn(&Conference, &minijinja::Value) -> Result<Vec<u8>, Problems>,
+    /// What makes its bytes; the same input must give the same bytes.
+    pub make: Maker,
+}
+
+/// How an extra is made, and so what a rebuild compares to know it changed.
+#[derive(Debug, Clone, Copy)]
+pub enum Maker {
+    /// From the conference and the templates' context, while planning; compared by its bytes.
+    /// A workbook, a calendar: their content is data, not the templates' wording.
+    Conference(fn(&Conference, &minijinja::Value) -> Result<Vec<u8>, Problems>),
+    /// From the document's own Typst source compiled for HTML, which has the wording of its
+    /// PDF: a Word copy. Compared like the PDF, by that source, and made only when it changed.
+    Html(HtmlMaker),
+}
+
+/// What makes a copy from a document's HTML.
+pub type HtmlMaker = fn(&HtmlCopy) -> Result<Vec<u8>, Problems>;
+
+/// The Word copy of a document, named after it.
+const fn word_copy(file: &'static str) -> Extra {
+    Extra {
+        file,
+        make: Maker::Html(crate::office::docx::write),
+    }
 }
 
 /// Every document, in the order they are listed and built.
@@ -60,7 +83,7 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "giay-moi.typ.j2",
         shape: Shape::Invitations,
         produced_by: |_| true,
-        extras: &[],
+        extras: &[word_copy("giay-moi.docx")],
     },
     Document {
         name: "chuong-trinh",
@@ -71,7 +94,7 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "chuong-trinh.typ.j2",
         shape: Shape::Booklet,
         produced_by: |m| !m.agenda.is_empty(),
-        extras: &[],
+        extras: &[word_copy("chuong-trinh.docx")],
     },
     Document {
         name: "kich-ban",
@@ -82,7 +105,7 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "kich-ban.typ.j2",
         shape: Shape::Single,
         produced_by: |m| !m.agenda.is_empty(),
-        extras: &[],
+        extras: &[word_copy("kich-ban.docx")],
     },
     Document {
         name: "bieu-01-tham-luan",
@@ -128,7 +151,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |m| m.plan.as_ref().is_some_and(|p| !p.tasks.is_empty()),
         extras: &[Extra {
             file: "nhiem-vu.ics",
-            make: calendar::make,
+            make: Maker::Conference(calendar::make),
         }],
     },
     Document {
@@ -142,7 +165,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "danh-sach-dai-bieu.xlsx",
-            make: crate::office::xlsx::delegate_list,
+            make: Maker::Conference(crate::office::xlsx::delegate_list),
         }],
     },
     Document {
@@ -156,7 +179,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "so-ky.xlsx",
-            make: crate::office::xlsx::sign_in_sheet,
+            make: Maker::Conference(crate::office::xlsx::sign_in_sheet),
         }],
     },
     Document {
@@ -475,8 +498,13 @@ mod tests {
         assert_eq!(r.preamble(), "pre\n");
         assert_eq!(r.part(1), "#metadata(2) <invitation>\nb\n");
         let plan = DOCUMENTS[0].plan(&[invitee(Some("A"), None), invitee(Some("B"), None)]);
-        assert_eq!(plan.len(), 3);
+        assert_eq!(
+            plan.len(),
+            4,
+            "two invitations, the merged file, the Word copy"
+        );
         assert_eq!(plan[1].invitation(), Some(1));
         assert_eq!(plan[2].path, PathBuf::from("giay-moi.pdf"));
+        assert_eq!(plan[3].path, PathBuf::from("giay-moi.docx"));
     }
 }

@@ -1,6 +1,7 @@
 //! Typesetting: Typst compiled in-process. One [`Typesetter`] holds what every document shares
 //! (the standard library, the fonts, the shared layout code) and compiles each document's
-//! source through a cheap per-document World.
+//! source through a cheap per-document World: into pages for the PDFs, or into an HTML DOM
+//! for the Word copies (the same source, its layout functions branching on `target()`).
 
 use std::path::PathBuf;
 
@@ -12,7 +13,8 @@ use typst::model::Document;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World, WorldExt};
+use typst::{Feature, Library, LibraryExt, World, WorldExt};
+use typst_html::HtmlDocument;
 use typst_layout::{Page, PagedDocument};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -76,8 +78,13 @@ impl Typesetter {
             .iter()
             .map(|(name, text)| Source::new(file_id(&format!("/{name}")), text.clone()))
             .collect();
+        // HTML is a feature of the library: it defines the `html` module the templates' HTML
+        // branches call. Paged documents never reach those branches.
+        let library = Library::builder()
+            .with_features([Feature::Html].into_iter().collect())
+            .build();
         Self {
-            library: LazyHash::new(Library::default()),
+            library: LazyHash::new(library),
             book: LazyHash::new(fonts.book.clone()),
             fonts: fonts.fonts.clone(),
             files,
@@ -125,6 +132,34 @@ impl Typesetter {
         // do not add up.
         let pages = result.as_ref().map_or(0, |(doc, _)| doc.pages().len());
         typst::comemo::evict(if pages > BIG { 0 } else { 10 });
+        result
+    }
+
+    /// Compiles one document's source for the HTML target: the DOM its Word copy is written
+    /// from. Typst's notice that HTML export is experimental is left out of the warnings.
+    pub fn compile_html(
+        &self,
+        source: &str,
+    ) -> Result<(HtmlDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let world = DocWorld {
+            base: self,
+            main: Source::new(self.main, source.to_string()),
+        };
+        let warned = typst::compile::<HtmlDocument>(&world);
+        let warnings = warned
+            .warnings
+            .iter()
+            .filter(|d| {
+                !d.message
+                    .starts_with("html export is under active development")
+            })
+            .map(|d| world.diagnostic(d))
+            .collect();
+        let result = match warned.output {
+            Ok(doc) => Ok((doc, warnings)),
+            Err(errors) => Err(errors.iter().map(|d| world.diagnostic(d)).collect()),
+        };
+        typst::comemo::evict(10);
         result
     }
 

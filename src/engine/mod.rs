@@ -477,6 +477,48 @@ impl Engine {
         Ok((pages, warnings))
     }
 
+    /// Compiles one rendered document for the HTML target: the DOM its Word copy is made
+    /// from. Its errors are located like those of its pages; its warnings are left out, being
+    /// about layout the copy does not have (the templates give none: a test says so).
+    pub fn typeset_html(&self, rendered: &Rendered) -> Result<typst_html::HtmlDocument, Problems> {
+        self.watchdog
+            .run(rendered.document.template, || {
+                self.typesetter.compile_html(&rendered.source)
+            })
+            .map(|(html, _)| html)
+            .map_err(|errors| {
+                Problems(diagnostics::locate_all(
+                    &self.templates,
+                    &errors,
+                    &rendered.source,
+                    rendered.document,
+                ))
+            })
+    }
+
+    /// The date an office copy (Word) is stamped with as created and last changed:
+    /// SOURCE_DATE_EPOCH when set, else the day of the event, else the signing date as far as
+    /// it is known; none when nothing is (the writer's fixed default then).
+    pub fn office_date(&self, conf: &Conference) -> Option<chrono::NaiveDateTime> {
+        if let Some(epoch) = self.settings.epoch {
+            let day = NaiveDate::from_ymd_opt(
+                epoch.year()?,
+                u32::from(epoch.month()?),
+                u32::from(epoch.day()?),
+            )?;
+            return day.and_hms_opt(
+                u32::from(epoch.hour().unwrap_or(0)),
+                u32::from(epoch.minute().unwrap_or(0)),
+                u32::from(epoch.second().unwrap_or(0)),
+            );
+        }
+        let day = conf.date.or_else(|| {
+            let s = conf.signing;
+            NaiveDate::from_ymd_opt(s.year?, s.month.unwrap_or(1), s.day.unwrap_or(1))
+        })?;
+        day.and_hms_opt(0, 0, 0)
+    }
+
     /// Text of a document's pages that runs past the margins, as errors: each names the page
     /// and the word, at the model's field that holds the word when one does (the invitee's
     /// own fields first, for the invitation of invitee `invitee`).

@@ -10,9 +10,10 @@ use super::{
     BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
     map_cancellable,
 };
-use crate::documents::{FilePlan, Inputs, Make, Rendered, Shape};
+use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
+use crate::office::HtmlCopy;
 use crate::output::manifest::{self, Entry, Manifest};
 use crate::output::{Staging, slashed};
 use crate::problem::{Place, Problem, Problems};
@@ -26,25 +27,46 @@ pub struct Planned {
     /// The path relative to the output folder, with `/`, as the manifest keys it.
     pub key: String,
     pub fingerprint: String,
-    /// An extra's bytes, made while planning: they are their own fingerprint.
+    /// An extra's bytes, when made while planning: they are their own fingerprint.
     pub bytes: Option<Vec<u8>>,
 }
 
-/// Every file the rendered documents make, each with its fingerprint. An invitation's page
-/// depends only on what its template writes before the first invitation and on its own part
-/// of the source, so changing one invitee changes one fingerprint (and the merged file's);
-/// fixing the date changes all that show it. An extra (a Word or Excel copy) is made here,
-/// and fingerprinted by its bytes.
+impl Planned {
+    /// Whether the file is one of the document's PDFs.
+    pub fn is_pdf(&self) -> bool {
+        matches!(self.file.make, Make::Pdf { .. })
+    }
+
+    /// The maker of a copy made from the document's HTML, if the file is one.
+    fn html_copy(&self, rendered: &[Rendered]) -> Option<HtmlMaker> {
+        match self.file.make {
+            Make::Extra(i) => match rendered[self.doc].document.extras[i].make {
+                Maker::Html(make) => Some(make),
+                Maker::Conference(_) => None,
+            },
+            Make::Pdf { .. } => None,
+        }
+    }
+}
+
 /// The size of Typst source past which a document is compiled alone: a list of about 1,200
 /// invitees, the envelopes of about 400 (some 80 and 230 bytes each).
 const LONG_SOURCE: usize = 96 * 1024;
 
+/// Every file the rendered documents make, each with its fingerprint. An invitation's page
+/// depends only on what its template writes before the first invitation and on its own part
+/// of the source, so changing one invitee changes one fingerprint (and the merged file's);
+/// fixing the date changes all that show it. An extra made from the conference (a workbook, a
+/// calendar) is made here, and fingerprinted by its bytes; a Word copy, made from the
+/// document's source, is fingerprinted by that source and its date, like the PDF.
 pub fn plan(
     rendered: &[Rendered],
     conf: &Conference,
     context: &minijinja::Value,
     identity: &str,
+    office_date: Option<chrono::NaiveDateTime>,
 ) -> Result<Vec<Planned>, Problems> {
+    let date = format!("{office_date:?}");
     let mut planned = Vec::new();
     for (doc, r) in rendered.iter().enumerate() {
         for file in r.document.plan(&conf.model.invitees) {
@@ -62,21 +84,24 @@ pub fn plan(
                                 inputs: Inputs::Invitation(k),
                                 ..
                             } => vec![r.preamble().as_bytes(), r.part(k).as_bytes()],
-                            Make::Extra(_) => vec![],
+                            Make::Extra(_) => vec![r.source.as_bytes(), date.as_bytes()],
                         }),
                 )
             };
             let (fingerprint, bytes) = match file.make {
                 Make::Pdf { part, .. } => (head(format!("{part:?}")), None),
-                Make::Extra(i) => {
-                    let bytes = (r.document.extras[i].make)(conf, context)?;
-                    let fingerprint = manifest::fingerprint([
-                        env!("CARGO_PKG_VERSION").as_bytes(),
-                        key.as_bytes(),
-                        bytes.as_slice(),
-                    ]);
-                    (fingerprint, Some(bytes))
-                }
+                Make::Extra(i) => match r.document.extras[i].make {
+                    Maker::Html(_) => (head("html".to_string()), None),
+                    Maker::Conference(make) => {
+                        let bytes = make(conf, context)?;
+                        let fingerprint = manifest::fingerprint([
+                            env!("CARGO_PKG_VERSION").as_bytes(),
+                            key.as_bytes(),
+                            bytes.as_slice(),
+                        ]);
+                        (fingerprint, Some(bytes))
+                    }
+                },
             };
             planned.push(Planned {
                 doc,
@@ -134,7 +159,8 @@ pub fn build(
     }
     let pdf = engine.pdf_settings(conf);
     let identity = engine.typesetter().identity(&pdf);
-    let planned = plan(&rendered, conf, &base, &identity)?;
+    let office_date = engine.office_date(conf);
+    let planned = plan(&rendered, conf, &base, &identity, office_date)?;
     report.planned = planned.len();
     stage(&mut report, Stage::Render);
 
@@ -167,11 +193,28 @@ pub fn build(
         listen(Event::Progress { done: n, total });
     };
 
-    // Extras (Word, Excel, calendar), made while planning: written as they are.
+    // Extras made while planning (workbooks, calendar): written as they are.
     let extras: Vec<&&Planned> = changed.iter().filter(|p| p.bytes.is_some()).collect();
     map_cancellable(&extras, cancel, |p| {
         let bytes = p.bytes.as_deref().expect("extras carry their bytes");
         staging.add(&p.file.path, bytes).map_err(Problems::one)?;
+        tick();
+        Ok(())
+    })?;
+    // Word copies: their document's source compiled for HTML, then written as Word.
+    let copies: Vec<&&Planned> = changed
+        .iter()
+        .filter(|p| p.html_copy(&rendered).is_some())
+        .collect();
+    map_cancellable(&copies, cancel, |p| {
+        let make = p.html_copy(&rendered).expect("only copies are kept");
+        let html = engine.typeset_html(&rendered[p.doc])?;
+        let bytes = make(&HtmlCopy {
+            file: &p.key,
+            html: &html,
+            date: office_date,
+        })?;
+        staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
         tick();
         Ok(())
     })?;
@@ -180,7 +223,7 @@ pub fn build(
     // memory of a build is that of its largest document, not of all of them.
     let to_compile: Vec<usize> = (0..rendered.len())
         .filter(|&d| rendered[d].document.shape != Shape::Invitations)
-        .filter(|&d| changed.iter().any(|p| p.doc == d && p.bytes.is_none()))
+        .filter(|&d| changed.iter().any(|p| p.doc == d && p.is_pdf()))
         .collect();
     // A document as long as the list (the lists, the sign-in sheet, the envelopes of thousands
     // of invitees) takes hundreds of megabytes to lay out: those are compiled one at a time,
@@ -191,7 +234,7 @@ pub fn build(
     let compile = |&d: &usize| -> Result<Vec<Problem>, Problems> {
         let (pages, warnings) = engine.typeset(&rendered[d])?;
         engine.check_margins(conf, rendered[d].document, &pages, None)?;
-        for p in changed.iter().filter(|p| p.doc == d && p.bytes.is_none()) {
+        for p in changed.iter().filter(|p| p.doc == d && p.is_pdf()) {
             cancel.check()?;
             let bytes = export(engine, &pages, p, &pdf)?;
             staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
@@ -217,7 +260,7 @@ pub fn build(
         let files: Vec<&Planned> = changed
             .iter()
             .copied()
-            .filter(|p| p.doc == d && p.bytes.is_none())
+            .filter(|p| p.doc == d && p.is_pdf())
             .collect();
         let written = invitations::write(&invitations::Writing {
             engine,

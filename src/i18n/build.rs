@@ -38,6 +38,12 @@ catalogue! {
         NotAFileName =>
             "không phải tên tệp",
             "is not a file name";
+        CannotWriteWordCopy { error: String } =>
+            "không ghi được bản Word: {error}",
+            "cannot write the Word copy: {error}";
+        WordCopyPaper { paper: String, known: String } =>
+            "mẫu in trên khổ giấy \"{paper}\", khổ mà bản Word chưa có; hãy dùng một trong các khổ {known}",
+            "the template prints on paper \"{paper}\", which the Word copy does not have; use one of {known}";
 
         // What to build.
         NoSuchInvitee { value: String } =>

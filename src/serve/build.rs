@@ -9,37 +9,12 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::state::{App, Shown};
+use super::state::{App, BuildState, Outcome, Shown};
 use crate::engine::{Cancel, Event, Job};
 use crate::i18n::Text;
 use crate::i18n::web::WebMsg;
 use crate::output::manifest::Manifest;
 use crate::problem::{Place, Problem};
-
-/// The build the page started, running or done.
-#[derive(Default)]
-pub struct BuildState {
-    pub running: bool,
-    pub done: usize,
-    pub total: usize,
-    pub cancel: Option<Cancel>,
-    pub result: Option<Outcome>,
-    /// Counts the builds started, so the page knows a result is new.
-    pub number: u64,
-}
-
-/// How the last build ended.
-#[derive(Debug, Clone, Serialize)]
-pub struct Outcome {
-    pub ok: bool,
-    /// When it ended ("09:41").
-    pub time: String,
-    /// The files it wrote, being new or changed.
-    pub written: Vec<String>,
-    pub unchanged: usize,
-    pub removed: Vec<String>,
-    pub problems: Vec<Shown>,
-}
 
 /// A file of the last build, for the list of downloads.
 #[derive(Debug, Serialize)]

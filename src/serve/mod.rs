@@ -84,7 +84,7 @@ pub fn run(
             schema: Schema::model(),
             engine: RwLock::new(engine),
             doc: Mutex::new(None),
-            build: Mutex::new(build::BuildState::default()),
+            build: Mutex::new(state::BuildState::default()),
             upload: Mutex::new(None),
         });
         let model = model.or_else(|| match models_in(&folder).as_slice() {

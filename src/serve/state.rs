@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::edit::{self, BadEdit, Edit};
 use super::schema::{Schema, Step, steps};
-use crate::engine::Engine;
+use crate::engine::{Cancel, Engine};
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::i18n::build::io_error;
@@ -40,8 +40,8 @@ pub struct App {
     pub schema: Schema,
     pub engine: RwLock<Engine>,
     pub doc: Mutex<Option<Doc>>,
-    pub build: Mutex<super::build::BuildState>,
-    pub upload: Mutex<Option<super::upload::Upload>>,
+    pub build: Mutex<BuildState>,
+    pub upload: Mutex<Option<Upload>>,
 }
 
 impl App {
@@ -555,5 +555,46 @@ mod tests {
         assert_eq!(tab_of("agenda[0].minutes"), "program");
         assert_eq!(tab_of("event.date"), "info");
         assert_eq!(tab_of(""), "info");
+    }
+}
+
+/// The build the page started, running or done.
+#[derive(Default)]
+pub struct BuildState {
+    pub running: bool,
+    pub done: usize,
+    pub total: usize,
+    pub cancel: Option<Cancel>,
+    pub result: Option<Outcome>,
+    /// Counts the builds started, so the page knows a result is new.
+    pub number: u64,
+}
+
+/// How the last build ended.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub ok: bool,
+    /// When it ended ("09:41").
+    pub time: String,
+    /// The files it wrote, being new or changed.
+    pub written: Vec<String>,
+    pub unchanged: usize,
+    pub removed: Vec<String>,
+    pub problems: Vec<Shown>,
+}
+
+/// A list uploaded and not used yet.
+pub struct Upload {
+    /// Its name as uploaded, checked to be a plain file name.
+    pub name: String,
+    /// Where it waits; removed with this value.
+    pub(super) dir: tempfile::TempDir,
+    /// How many invitees were read from it.
+    pub count: usize,
+}
+
+impl Upload {
+    pub(super) fn path(&self) -> PathBuf {
+        self.dir.path().join(&self.name)
     }
 }

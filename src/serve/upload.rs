@@ -7,11 +7,11 @@
 //! folder. Until it is used, it waits in a hidden temporary folder inside the conference
 //! folder, removed when it is used, replaced or the server stops.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::json;
 
-use super::state::{App, Doc, ListView, Shown, file_name};
+use super::state::{App, Doc, ListView, Shown, Upload, file_name};
 use crate::i18n::Text;
 use crate::i18n::web::WebMsg;
 use crate::model;
@@ -19,22 +19,6 @@ use crate::problem::{Place, Problem, Problems};
 
 /// The extensions of the lists hoinghi reads.
 const LISTS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
-
-/// A list uploaded and not used yet.
-pub struct Upload {
-    /// Its name as uploaded, checked to be a plain file name.
-    pub name: String,
-    /// Where it waits; removed with this value.
-    dir: tempfile::TempDir,
-    /// How many invitees were read from it.
-    pub count: usize,
-}
-
-impl Upload {
-    fn path(&self) -> PathBuf {
-        self.dir.path().join(&self.name)
-    }
-}
 
 /// What the page shows of an upload before it is used.
 pub struct Read {
