@@ -46,6 +46,8 @@ pub struct Document {
 pub struct Extra {
     /// Its name in the output folder: "kich-ban.docx".
     pub file: &'static str,
+    /// Whether the model asks for it.
+    pub wanted: fn(&Model) -> bool,
     /// What makes its bytes; the same input must give the same bytes.
     pub make: Maker,
 }
@@ -68,6 +70,7 @@ pub type HtmlMaker = fn(&HtmlCopy) -> Result<Vec<u8>, Problems>;
 const fn word_copy(file: &'static str) -> Extra {
     Extra {
         file,
+        wanted: |_| true,
         make: Maker::Html(crate::office::docx::write),
     }
 }
@@ -83,7 +86,12 @@ pub const DOCUMENTS: [Document; 13] = [
         template: "giay-moi.typ.j2",
         shape: Shape::Invitations,
         produced_by: |_| true,
-        extras: &[word_copy("giay-moi.docx")],
+        // Only when asked for: Word copies of hundreds of invitations cost as much again as
+        // their PDFs, for the few offices that must send a Word file.
+        extras: &[Extra {
+            wanted: |m| m.invitation.word_copy,
+            ..word_copy("giay-moi.docx")
+        }],
     },
     Document {
         name: "chuong-trinh",
@@ -151,6 +159,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |m| m.plan.as_ref().is_some_and(|p| !p.tasks.is_empty()),
         extras: &[Extra {
             file: "nhiem-vu.ics",
+            wanted: |_| true,
             make: Maker::Conference(calendar::make),
         }],
     },
@@ -165,6 +174,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "danh-sach-dai-bieu.xlsx",
+            wanted: |_| true,
             make: Maker::Conference(crate::office::xlsx::delegate_list),
         }],
     },
@@ -179,6 +189,7 @@ pub const DOCUMENTS: [Document; 13] = [
         produced_by: |_| true,
         extras: &[Extra {
             file: "so-ky.xlsx",
+            wanted: |_| true,
             make: Maker::Conference(crate::office::xlsx::sign_in_sheet),
         }],
     },
@@ -344,7 +355,8 @@ impl Document {
     }
 
     /// Every file the document writes for `invitees`, and what each is made of.
-    pub fn plan(&self, invitees: &[Invitee]) -> Vec<FilePlan> {
+    pub fn plan(&self, model: &Model) -> Vec<FilePlan> {
+        let invitees = &model.invitees;
         let mut files = Vec::new();
         match self.shape {
             Shape::Invitations => {
@@ -364,10 +376,16 @@ impl Document {
             Shape::Single => {}
         }
         files.push(FilePlan::pdf(self.file(), Part::Whole, Inputs::Whole));
-        files.extend(self.extras.iter().enumerate().map(|(i, extra)| FilePlan {
-            path: PathBuf::from(extra.file),
-            make: Make::Extra(i),
-        }));
+        files.extend(
+            self.extras
+                .iter()
+                .enumerate()
+                .filter(|(_, extra)| (extra.wanted)(model))
+                .map(|(i, extra)| FilePlan {
+                    path: PathBuf::from(extra.file),
+                    make: Make::Extra(i),
+                }),
+        );
         files
     }
 }
@@ -497,12 +515,21 @@ mod tests {
         let r = DOCUMENTS[0].rendered(source.to_string());
         assert_eq!(r.preamble(), "pre\n");
         assert_eq!(r.part(1), "#metadata(2) <invitation>\nb\n");
-        let plan = DOCUMENTS[0].plan(&[invitee(Some("A"), None), invitee(Some("B"), None)]);
+        let sample =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+        let mut model = crate::model::load(&crate::model::Source::File(sample))
+            .expect("the small fixture loads")
+            .model;
+        model.invitees = vec![invitee(Some("A"), None), invitee(Some("B"), None)];
+        model.invitation.word_copy = false;
         assert_eq!(
-            plan.len(),
-            4,
-            "two invitations, the merged file, the Word copy"
+            DOCUMENTS[0].plan(&model).len(),
+            3,
+            "two invitations and the merged file; no Word copy unless asked for"
         );
+        model.invitation.word_copy = true;
+        let plan = DOCUMENTS[0].plan(&model);
+        assert_eq!(plan.len(), 4, "and the Word copy, asked for");
         assert_eq!(plan[1].invitation(), Some(1));
         assert_eq!(plan[2].path, PathBuf::from("giay-moi.pdf"));
         assert_eq!(plan[3].path, PathBuf::from("giay-moi.docx"));

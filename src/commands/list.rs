@@ -11,7 +11,7 @@ pub fn run(cmd: &ListCommand, out: &Printer) -> Result<(), Problems> {
     out.problems(&conf.warnings);
     for document in DOCUMENTS.iter().filter(|d| d.is_produced_by(&conf.model)) {
         println!("{:<20} {}", document.name, document.title(out.lang));
-        for file in document.plan(&conf.model.invitees) {
+        for file in document.plan(&conf.model) {
             println!("    {}", cmd.out.join(&file.path).display());
         }
     }

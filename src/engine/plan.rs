@@ -69,7 +69,7 @@ pub fn plan(
     let date = format!("{office_date:?}");
     let mut planned = Vec::new();
     for (doc, r) in rendered.iter().enumerate() {
-        for file in r.document.plan(&conf.model.invitees) {
+        for file in r.document.plan(&conf.model) {
             let key = slashed(&file.path);
             let head = |kind: String| {
                 manifest::fingerprint(

@@ -58,6 +58,11 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("invitation.notes.text", "Nội dung lưu ý", "text"),
     ("invitation.notes.groups", "Nhóm nhận lưu ý", "groups"),
     ("invitation.recipients", "Nơi nhận", "recipients"),
+    (
+        "invitation.word_copy",
+        "Bản Word của giấy mời",
+        "Word copy of the invitations",
+    ),
     ("signer", "Người ký", "signer"),
     ("signer.title", "Chức vụ ký", "title lines"),
     ("signer.name", "Họ tên người ký", "name"),

@@ -661,6 +661,10 @@ pub struct Invitation {
     pub notes: Vec<Note>,
     /// Nơi nhận, mỗi dòng một phần tử, không có "- " ở đầu và ";" ở cuối.
     pub recipients: Vec<String>,
+    /// Tạo thêm bản Word của mọi giấy mời (giay-moi.docx, mỗi giấy mời một trang) cho nơi cần
+    /// gửi tệp Word; mặc định không tạo.
+    #[serde(default)]
+    pub word_copy: bool,
 }
 
 /// Một lưu ý của giấy mời.

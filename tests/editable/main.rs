@@ -585,6 +585,46 @@ fn only_names_a_document_with_its_copy() {
     assert!(!out.join("chuong-trinh.docx").exists());
 }
 
+#[test]
+fn the_invitations_copy_is_made_only_when_the_model_asks_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let model = model_with(dir.path(), "m.json", SAMPLE, |m| {
+        m["invitation"]["word_copy"] = json!(false);
+    });
+    hoinghi(&[
+        "build",
+        s(&model),
+        "--out",
+        s(&out),
+        "--only",
+        "giay-moi,kich-ban",
+    ])
+    .ok();
+    assert!(out.join("giay-moi.pdf").is_file());
+    assert!(
+        out.join("kich-ban.docx").is_file(),
+        "the script's copy is always made"
+    );
+    assert!(!out.join("giay-moi.docx").exists());
+    // Asked for later: made, and the invitations' PDFs left as they were.
+    let model = model_with(dir.path(), "m.json", SAMPLE, |m| {
+        m["invitation"]["word_copy"] = json!(true);
+    });
+    let run = hoinghi(&[
+        "build",
+        s(&model),
+        "--out",
+        s(&out),
+        "--only",
+        "giay-moi,kich-ban",
+        "--verbose",
+    ])
+    .ok();
+    assert!(out.join("giay-moi.docx").is_file());
+    assert!(!run.stderr.contains("giay-moi.pdf"), "{}", run.stderr);
+}
+
 /// A copy converted to PDF by LibreOffice, in `dir`.
 fn libreoffice_pdf(docx: &Path, dir: &Path) -> Pdf {
     let profile = dir.join("profile");
