@@ -272,7 +272,10 @@ fn make_workbook(
         let r = u32::try_from(r).expect("a starter has a few groups");
         lists.write_string(r + 2, 0, group)?;
     }
-    workbook.save_to_buffer()
+    // The same bytes from hoinghi.exe as from the Linux program, like every workbook it writes.
+    workbook
+        .save_to_buffer()
+        .map(crate::office::as_made_on_unix)
 }
 
 #[cfg(test)]
