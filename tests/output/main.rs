@@ -9,30 +9,16 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{Run, model_with, pdfs, repo, s};
+use support::{Run, hoinghi_with, model_with, pdfs, repo, s};
 
 const SAMPLE: &str = "data/hoi-nghi-ocop-2025.json";
 
 /// Runs `hoinghi build MODEL --out OUT` with extra arguments and environment (the test hooks
 /// that interrupt a build on purpose), in Vietnamese.
 fn build_with(model: &Path, out: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
-    cmd.args(["build", s(model), "--out", s(out)])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("HOINGHI_TEMPLATES")
-        .env_remove("HOINGHI_FONT_PATHS")
-        .env_remove("LANG")
-        .env_remove("LC_ALL");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("hoinghi runs");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let mut all = vec!["build", s(model), "--out", s(out)];
+    all.extend_from_slice(args);
+    hoinghi_with(&all, env)
 }
 
 fn build(model: &Path, out: &Path) -> Run {

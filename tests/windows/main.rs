@@ -9,30 +9,15 @@ mod support;
 mod guide;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use support::{Pdf, Run, repo, s};
+use support::{Pdf, Run, hoinghi_with, repo, s};
 
 /// Runs `hoinghi` from the project's root, in Vietnamese, with `env` set and `HOME` pointing at
 /// `home` (where the user's own fonts are looked for).
 fn hoinghi_at_home(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
-    cmd.args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("HOME", home)
-        .env_remove("HOINGHI_TEMPLATES")
-        .env_remove("HOINGHI_FONT_PATHS")
-        .env_remove("LANG")
-        .env_remove("LC_ALL");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("hoinghi runs");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let mut env = env.to_vec();
+    env.push(("HOME", s(home)));
+    hoinghi_with(args, &env)
 }
 
 /// A copy of a Tinos face at `target` whose family is `family` (five letters, the length of
