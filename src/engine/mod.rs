@@ -662,7 +662,9 @@ impl Engine {
             let rendered = document.rendered(source);
             self.check_markers(&rendered, 1)?;
             let source = rendered.invitation(0);
-            invitations::fit(self, conf, document, &base, index, &source).map_err(Problems)?
+            let fitted =
+                invitations::fit(self, conf, document, &base, index, &source).map_err(Problems)?;
+            (fitted.pages, fitted.warnings)
         } else {
             let rendered = self.render(conf, &[document], &base)?.remove(0);
             self.typeset(&rendered)?

@@ -2,7 +2,7 @@
 //! the last build (by the manifest's fingerprints, and the files on disk), setting and writing
 //! those, and committing the whole, with the files no longer made removed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -10,6 +10,7 @@ use super::{
     BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
     map_cancellable,
 };
+use crate::context;
 use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
@@ -201,23 +202,6 @@ pub fn build(
         tick();
         Ok(())
     })?;
-    // Word copies: their document's source compiled for HTML, then written as Word.
-    let copies: Vec<&&Planned> = changed
-        .iter()
-        .filter(|p| p.html_copy(&rendered).is_some())
-        .collect();
-    map_cancellable(&copies, cancel, |p| {
-        let make = p.html_copy(&rendered).expect("only copies are kept");
-        let html = engine.typeset_html(&rendered[p.doc])?;
-        let bytes = make(&HtmlCopy {
-            file: &p.key,
-            html: &html,
-            date: office_date,
-        })?;
-        staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
-        tick();
-        Ok(())
-    })?;
     // The other documents, one per core: each compiled once if any of its PDFs changed, its
     // PDFs exported straight into staging, and its pages dropped before the next, so that the
     // memory of a build is that of its largest document, not of all of them.
@@ -253,6 +237,9 @@ pub fn build(
 
     // The invitations, one by one, and the merged file from its chunks.
     let mut cache_used: Vec<String> = Vec::new();
+    // When the Word copy is made: what each invitation loses there to fit its page, by
+    // document and position.
+    let mut shrinks: HashMap<(usize, usize), u8> = HashMap::new();
     for (d, r) in rendered.iter().enumerate() {
         if r.document.shape != Shape::Invitations {
             continue;
@@ -275,10 +262,63 @@ pub fn build(
             costs: &report.costs,
             tick: &tick,
             cancel,
+            word_copy: planned
+                .iter()
+                .any(|p| p.doc == d && p.html_copy(&rendered).is_some()),
         })?;
         cache_used.extend(written.cache);
         report.warnings.extend(written.warnings);
+        shrinks.extend(written.shrinks.into_iter().map(|(k, s)| ((d, k), s)));
     }
+    // What the invitations kept from the last build lose in the Word copy, as it recorded.
+    for (p, &kept) in planned.iter().zip(&keep) {
+        let recorded = old.files.get(&p.key).and_then(|e| e.word_shrink);
+        if let (true, Some(k), Some(shrink)) = (kept, p.file.invitation(), recorded) {
+            shrinks.entry((p.doc, k)).or_insert(shrink);
+        }
+    }
+
+    // Word copies: their document's source compiled for HTML, then written as Word; each
+    // invitation of the invitations' copy set as small as it must be to fit its page there.
+    let copies: Vec<&&Planned> = changed
+        .iter()
+        .filter(|p| p.html_copy(&rendered).is_some())
+        .collect();
+    for p in &copies {
+        if rendered[p.doc].document.shape == Shape::Invitations {
+            fit_the_rest(
+                engine,
+                conf,
+                &rendered[p.doc],
+                p.doc,
+                &base,
+                &mut shrinks,
+                cancel,
+            )?;
+        }
+    }
+    map_cancellable(&copies, cancel, |p| {
+        let make = p.html_copy(&rendered).expect("only copies are kept");
+        let r = &rendered[p.doc];
+        let html = if r.document.shape == Shape::Invitations {
+            let picks: Vec<(usize, u8)> = (0..r.invitations.len())
+                .map(|k| (k, shrinks.get(&(p.doc, k)).copied().unwrap_or(0)))
+                .collect();
+            let context = context::with_invitees(&base, conf, &picks);
+            let fitted = engine.render(conf, &[r.document], &context)?;
+            engine.typeset_html(&fitted[0])?
+        } else {
+            engine.typeset_html(r)?
+        };
+        let bytes = make(&HtmlCopy {
+            file: &p.key,
+            html: &html,
+            date: office_date,
+        })?;
+        staging.add(&p.file.path, &bytes).map_err(Problems::one)?;
+        tick();
+        Ok(())
+    })?;
     stage(&mut report, Stage::Invitations);
     cancel.check()?;
 
@@ -294,6 +334,11 @@ pub fn build(
                 fingerprint: p.fingerprint.clone(),
                 ..Entry::default()
             },
+        };
+        let shrink = p.file.invitation().and_then(|k| shrinks.get(&(p.doc, k)));
+        let entry = Entry {
+            word_shrink: shrink.copied().or(entry.word_shrink),
+            ..entry
         };
         manifest.files.insert(p.key.clone(), entry);
     }
@@ -336,6 +381,32 @@ pub fn build(
     report.warnings = dedup(std::mem::take(&mut report.warnings));
     stage(&mut report, Stage::Commit);
     Ok(report)
+}
+
+/// Fits for the Word copy the invitations of `r` (document `doc`) not yet fitted: those whose
+/// pages a build kept from one that made no Word copy.
+fn fit_the_rest(
+    engine: &Engine,
+    conf: &Conference,
+    r: &Rendered,
+    doc: usize,
+    base: &minijinja::Value,
+    shrinks: &mut HashMap<(usize, usize), u8>,
+    cancel: &Cancel,
+) -> Result<(), Problems> {
+    let missing: Vec<usize> = (0..r.invitations.len())
+        .filter(|&k| !shrinks.contains_key(&(doc, k)))
+        .collect();
+    let found = map_cancellable(&missing, cancel, |&k| {
+        let fitted = invitations::fit(engine, conf, r.document, base, k, &r.invitation(k))
+            .map_err(Problems)?;
+        let for_word = invitations::fit_for_word(engine, conf, r.document, base, k, fitted.shrink)
+            .map_err(Problems)?;
+        typeset::release_memory();
+        Ok(((doc, k), for_word))
+    })?;
+    shrinks.extend(found);
+    Ok(())
 }
 
 /// One file of a compiled document as PDF bytes.

@@ -132,6 +132,7 @@ impl Role {
 /// The body's paragraphs: indented or not, as the template sets them.
 const BODY: &str = "body";
 const FLUSH: &str = "flush";
+const DRAFT: &str = "draft";
 /// The text of a table's cells, and of its header cells.
 const CELL: &str = "cell";
 const CELL_HEAD: &str = "cell-head";
@@ -148,7 +149,7 @@ const ROLES: [Role; 28] = [
         .align(AlignmentType::Both)
         .leading(0.65)
         .space(0.0, 6.0),
-    Role::new("draft", "Draft", "Dấu dự thảo")
+    Role::new(DRAFT, "Draft", "Dấu dự thảo")
         .bold()
         .align(AlignmentType::Left)
         .space(0.0, 6.0),
@@ -386,6 +387,9 @@ struct Context {
     align: Option<AlignmentType>,
     /// The leading, in ems, where a table says it for its cells.
     leading: Option<f64>,
+    /// The size, in points, of a block set smaller than its styles (an invitation made to fit
+    /// its page): its paragraphs' runs say it.
+    size: Option<f64>,
 }
 
 /// A piece of a paragraph.
@@ -418,6 +422,10 @@ struct Writer {
     next_id: u32,
     /// A page break waits for the next block.
     page_break: bool,
+    /// The draft mark, and on how many pages it is printed: the PDF sets it in the top margin,
+    /// so the copy puts it in the page's header, out of the text's way.
+    draft: Option<(Vec<Piece>, Option<f64>)>,
+    drafts: usize,
 }
 
 impl Writer {
@@ -429,6 +437,8 @@ impl Writer {
             custom: Vec::new(),
             next_id: 0,
             page_break: false,
+            draft: None,
+            drafts: 0,
         }
     }
 
@@ -470,8 +480,13 @@ impl Writer {
                 for node in &el.children {
                     pieces(node, false, false, None, &mut inline);
                 }
-                let align = attr(el, "data-align").and_then(alignment).or(ctx.align);
                 let size = attr(el, "data-size").and_then(|s| s.parse().ok());
+                if attr(el, "class") == Some(DRAFT) {
+                    self.drafts += 1;
+                    self.draft.get_or_insert((inline, size));
+                    return;
+                }
+                let align = attr(el, "data-align").and_then(alignment).or(ctx.align);
                 let leading = attr(el, "data-leading").and_then(|s| s.parse().ok());
                 let p = self.styled(
                     inline,
@@ -486,13 +501,13 @@ impl Writer {
                 self.push(out, Block::Paragraph(Box::new(p)));
             }
             "table" => {
-                let t = self.table(el, None);
+                let t = self.outside_breaks(|w| w.table(el, None));
                 self.push(out, Block::Table(Box::new(t)));
             }
             "div" if attr(el, "class") == Some("table") => {
                 for table in el.children.iter().filter_map(element) {
                     if &*tag(table) == "table" {
-                        let t = self.table(table, Some(el));
+                        let t = self.outside_breaks(|w| w.table(table, Some(el)));
                         self.push(out, Block::Table(Box::new(t)));
                     }
                 }
@@ -503,10 +518,12 @@ impl Writer {
                     Some("align-right") => Some(AlignmentType::Right),
                     _ => ctx.align,
                 };
+                let size = attr(el, "data-size").and_then(|s| s.parse().ok());
                 let blocks = self.blocks(
                     &el.children,
                     &Context {
                         align,
+                        size: size.or(ctx.size),
                         ..ctx.clone()
                     },
                 );
@@ -515,6 +532,15 @@ impl Writer {
                 }
             }
         }
+    }
+
+    /// Makes a table with the page break that waits kept for the table itself: inside a cell,
+    /// where its first paragraph would take it, Word and LibreOffice ignore it.
+    fn outside_breaks(&mut self, make: impl FnOnce(&mut Self) -> Table) -> Table {
+        let waiting = std::mem::take(&mut self.page_break);
+        let table = make(self);
+        self.page_break = waiting;
+        table
     }
 
     /// Adds a block, after the page break that waits, if any: a paragraph starts the page
@@ -580,6 +606,10 @@ impl Writer {
                 Some(&first) if first != size => run_size = Some(half_points(size)),
                 Some(_) => {}
             }
+        }
+        // A block set smaller sets its plain paragraphs so, leaving its styles as they are.
+        if let (None, Some(smaller)) = (size, ctx.size) {
+            run_size = Some(half_points(smaller));
         }
         for piece in trim(pieces) {
             let mut run = Run::new();
@@ -695,6 +725,7 @@ impl Writer {
                         aligns.get(col).copied().flatten()
                     },
                     leading,
+                    size: None,
                 };
                 let mut cell =
                     TableCell::new().width(span_width(&widths, col, span), WidthType::Dxa);
@@ -768,6 +799,14 @@ impl Writer {
 
     /// The document: page, fonts, styles, page numbers and dates; its blocks are added after.
     fn document(&mut self, date: Option<String>) -> Docx {
+        // The draft mark of the first page, and of the others when every page has one.
+        let every_page = self.drafts > 1;
+        let mut draft = |on: bool| {
+            let (pieces, size) = self.draft.clone().filter(|_| on)?;
+            Some(self.styled(pieces, Some(DRAFT), size, None, &Context::default()))
+        };
+        let first_draft = draft(true);
+        let other_draft = draft(every_page);
         let number = self
             .paragraph()
             .align(AlignmentType::Center)
@@ -863,17 +902,36 @@ impl Writer {
             docx = docx.add_style(Style::new(id, StyleType::Character).name(name).italic());
         }
         // Page numbers from page 2 on, centred, as NĐ 30 wants: the first page has a header
-        // (or footer) of its own, empty.
+        // (or footer) of its own, with the draft mark if there is one.
+        let header = |paragraphs: [Option<Paragraph>; 2]| {
+            let mut header = Header::new();
+            for p in paragraphs.into_iter().flatten() {
+                header = header.add_paragraph(p);
+            }
+            header
+        };
         docx = match page.numbers {
-            Numbers::None => docx,
             Numbers::Top => docx
-                .header(Header::new().add_paragraph(number))
-                .first_header(Header::new().add_paragraph(empty))
+                .header(header([other_draft, Some(number)]))
+                .first_header(header([first_draft.or(Some(empty)), None]))
                 .title_pg(),
-            Numbers::Bottom => docx
-                .footer(Footer::new().add_paragraph(number))
-                .first_footer(Footer::new().add_paragraph(empty))
-                .title_pg(),
+            Numbers::Bottom => {
+                let docx = docx
+                    .footer(Footer::new().add_paragraph(number))
+                    .first_footer(Footer::new().add_paragraph(empty))
+                    .title_pg();
+                match (first_draft, other_draft) {
+                    (Some(first), other) => docx
+                        .first_header(header([Some(first), None]))
+                        .header(header([other, None])),
+                    (None, _) => docx,
+                }
+            }
+            Numbers::None => match (first_draft, other_draft) {
+                (_, Some(every)) => docx.header(header([Some(every), None])),
+                (Some(first), None) => docx.first_header(header([Some(first), None])).title_pg(),
+                (None, None) => docx,
+            },
         };
         docx
     }

@@ -46,6 +46,10 @@ pub struct Entry {
     /// the file need not be read again to be trusted.
     #[serde(default)]
     pub modified: Option<u128>,
+    /// For an invitation's page, when the Word copy is made: the half points its body loses
+    /// there to fit one page (kept so that a build that keeps the page need not set it again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_shrink: Option<u8>,
 }
 
 impl Manifest {
@@ -232,6 +236,7 @@ mod tests {
                 size: 5,
                 hash: hash_file(&path).unwrap(),
                 modified: nanos(meta.modified().ok()),
+                word_shrink: None,
             },
         );
         assert!(m.is_current(dir.path(), "a.pdf", "f"));
