@@ -263,7 +263,7 @@ pub fn write(copy: &HtmlCopy) -> Result<Vec<u8>, Problems> {
 }
 
 /// The package again, its parts compressed: docx-rs stores them as they are, which makes the
-/// invitations' copy ten times the size. Every entry keeps its name, its order and the fixed
+/// invitations' copy ten times the size. Every file keeps its name, its order and the fixed
 /// time (1980-01-01) that makes the bytes reproducible.
 fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Read, Write};
@@ -277,8 +277,9 @@ fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i)?;
         let name = entry.name()?.into_owned();
+        // Folders need no entry of their own (Word writes none), and the zip library marks
+        // one made on Windows with an MS-DOS attribute: the copy would differ there by a byte.
         if entry.is_dir() {
-            out.add_directory(name, options)?;
             continue;
         }
         bytes.clear();
