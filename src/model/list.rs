@@ -81,8 +81,8 @@ pub fn read_into(root: &mut Value, dir: &Path, problems: &mut Vec<Problem>) -> O
 /// in the order met: a section row defines its group, as `groups` does for a list in the
 /// model. A section the model lists in other capitals ("LÃNH ĐẠO TỈNH" for "Lãnh đạo tỉnh")
 /// is that group, under the model's spelling. A `groups` that is not a list is left for the
-/// reader to report.
-fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
+/// reader to report. The web page calls it too when it copies a list's rows into the model.
+pub fn add_groups(root: &mut Value, sections: &[(usize, String)]) {
     if sections.is_empty() {
         return;
     }

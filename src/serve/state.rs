@@ -271,6 +271,7 @@ impl Doc {
                     }));
                 };
                 new["invitees"] = Value::Array(list.rows.clone());
+                list.add_its_groups(&mut new);
                 notice = Some(
                     WebMsg::ListMovedIntoModel {
                         file: list.file.clone(),
@@ -284,13 +285,14 @@ impl Doc {
         Ok(notice)
     }
 
-    /// Replaces the model's value at the top-level `key` (the list, when a file is used).
-    pub fn replace(
+    /// Replaces the model's list (`invitees`): with a file's name, or with rows copied from
+    /// one (whose section rows' groups then join the model's `groups`).
+    pub fn replace_list(
         &mut self,
         app: &App,
         version: &str,
-        key: &str,
         value: Value,
+        from: Option<&ListView>,
     ) -> Result<(), SaveError> {
         self.refresh(app);
         if version != self.version {
@@ -302,9 +304,12 @@ impl Doc {
         let mut new = old.clone();
         match new.as_object_mut() {
             Some(map) => {
-                map.insert(key.to_string(), value);
+                map.insert("invitees".to_string(), value);
             }
             None => return Err(SaveError::Unusable(WebMsg::SyntaxBroken.into())),
+        }
+        if let Some(list) = from {
+            list.add_its_groups(&mut new);
         }
         self.save(app, &old, &new)
     }
@@ -486,6 +491,14 @@ pub fn list_view(value: &Value, dir: &Path) -> Option<ListView> {
 }
 
 impl ListView {
+    /// Adds to `model` the groups the list's section rows start, once its rows are copied in:
+    /// in the file they were the groups' definition.
+    pub fn add_its_groups(&self, model: &mut Value) {
+        if let Some(report) = &self.report {
+            model::list::add_groups(model, &report.groups);
+        }
+    }
+
     /// The path in the model of an invitee's row or cell, by its place in the sheet.
     pub fn path_of(&self, place: &Place) -> Option<String> {
         self.places.iter().enumerate().find_map(|(i, row)| {

@@ -131,7 +131,7 @@ pub fn use_it(
     let target = folder.join(&upload.name);
     let bytes = std::fs::read(upload.path()).map_err(|_| Text::from(WebMsg::UploadGone))?;
     // The rows, read before anything is written: what was shown is what is used.
-    let rows = if skip.is_empty() {
+    let list = if skip.is_empty() {
         None
     } else {
         Some(
@@ -139,7 +139,6 @@ pub fn use_it(
                 &json!({ "invitees": { "file": upload.name } }),
                 upload.dir.path(),
             )
-            .map(|list| list.rows)
             .ok_or_else(|| Text::from(WebMsg::UploadGone))?,
         )
     };
@@ -150,9 +149,9 @@ pub fn use_it(
             .map_err(|p| save_failed(&p))?;
     }
     crate::output::write_file(&target, &bytes).map_err(|p| save_failed(&p))?;
-    let Some(rows) = rows else {
+    let Some(list) = list else {
         let value = json!({ "file": upload.name });
-        doc.replace(app, version, "invitees", value)
+        doc.replace_list(app, version, value, None)
             .map_err(|e| Text::each(|l| super::state::save_error_text(&e, l)))?;
         return Ok(WebMsg::ListUsed {
             file: upload.name.clone(),
@@ -160,14 +159,16 @@ pub fn use_it(
         }
         .text(app.lang));
     };
-    let invited: Vec<serde_json::Value> = rows
-        .into_iter()
+    let invited: Vec<serde_json::Value> = list
+        .rows
+        .iter()
+        .cloned()
         .enumerate()
         .filter(|(i, _)| !skip.contains(i))
         .map(|(_, row)| row)
         .collect();
     let count = invited.len();
-    doc.replace(app, version, "invitees", serde_json::Value::Array(invited))
+    doc.replace_list(app, version, serde_json::Value::Array(invited), Some(&list))
         .map_err(|e| Text::each(|l| super::state::save_error_text(&e, l)))?;
     Ok(WebMsg::ListUsedWithout {
         file: upload.name.clone(),

@@ -518,6 +518,58 @@ fn an_uploaded_list_is_shown_with_its_problems_then_used_beside_the_model() {
     hoinghi(&["check", s(&model)]).ok();
 }
 
+/// A list's section rows are its groups: copied into the model (a row left out, or a cell
+/// edited), its rows keep their groups and the model's `groups` gains them, so that the copy
+/// checks and builds as the file did.
+#[test]
+fn a_list_copied_into_the_model_brings_the_groups_of_its_section_rows() {
+    let list = "STT;Họ và tên;Chức vụ;Đơn vị\n\
+                I;LÃNH ĐẠO TỈNH;;\n\
+                1;Vũ Thị Ưng;Chủ tịch;UBND tỉnh\n\
+                II;KHÁCH MỜI;;\n\
+                2;Nguyễn Văn Bình;Giám đốc;Sở A\n\
+                3;Đỗ Thị Ánh;Giám đốc;Sở B\n";
+    for copy in ["skip", "edit"] {
+        let (_dir, model) = folder_with(SMALL, "hoi-nghi.json");
+        let server = Server::start(&model, &[]);
+        let page = server.page();
+        let r = upload(&server, &page.token, "ds.csv", list.as_bytes());
+        assert_eq!(r.status, 200, "{}", r.text());
+        let skip: &[usize] = if copy == "skip" { &[2] } else { &[] };
+        let r = server.post(
+            "/api/list/use",
+            &page.token,
+            &json!({"version": page.version, "skip": skip}),
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+        if copy == "edit" {
+            let version = server.get("/api/state").json()["version"]
+                .as_str()
+                .expect("a version")
+                .to_string();
+            let r = edit(
+                &server,
+                &page.token,
+                &version,
+                set("invitees[1].position", "Phó Giám đốc"),
+            );
+            assert_eq!(r.status, 200, "{}", r.text());
+        }
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&model).expect("the model"))
+                .expect("JSON");
+        let invitees = saved["invitees"]
+            .as_array()
+            .expect("the rows, in the model");
+        assert_eq!(invitees[1]["group"], "KHÁCH MỜI", "{copy}: {invitees:?}");
+        let groups = saved["groups"].as_array().expect("groups");
+        for group in ["LÃNH ĐẠO TỈNH", "KHÁCH MỜI"] {
+            assert!(groups.iter().any(|g| g == group), "{copy}: {groups:?}");
+        }
+        hoinghi(&["check", s(&model)]).ok();
+    }
+}
+
 #[test]
 fn rows_left_out_of_an_upload_are_not_invited_and_the_file_is_kept_as_it_is() {
     let (dir, model) = folder_with(SMALL, "hoi-nghi.json");
