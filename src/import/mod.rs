@@ -79,6 +79,8 @@ pub struct ListReport {
     pub groups: Vec<(usize, String)>,
     /// The rows that were not read, in order.
     pub skipped: Vec<Skipped>,
+    /// The cells (`C7`) whose text was typed in TCVN3 or VNI and read converted, in order.
+    pub converted: Vec<String>,
 }
 
 /// A row that was not read as an invitee nor as a group, and why.

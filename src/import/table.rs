@@ -715,6 +715,9 @@ impl Table<'_> {
         }
         Some(match legacy::convert(&text) {
             Some((unicode, encoding)) => {
+                if let Place::Cell { cell, .. } = place {
+                    self.out.report.converted.push(cell.clone());
+                }
                 self.converted.push(format!(
                     "{} ({}: \"{text}\" → \"{unicode}\")",
                     place.text(Lang::Vi),

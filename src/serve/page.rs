@@ -607,31 +607,12 @@ pub fn upload_preview(app: &App, list: &ListView, problems: &[Shown]) -> String 
     )
 }
 
-/// The cells converted from TCVN3 or VNI, as the warning of the import names them.
+/// The cells converted from TCVN3 or VNI.
 fn repaired_cells(list: &ListView) -> Vec<String> {
-    list.problems
-        .iter()
-        .filter(|p| {
-            let vi = &p.message.vi;
-            vi.contains("bảng mã cũ")
-        })
-        .flat_map(|p| {
-            p.message
-                .vi
-                .split([',', ':', ' '])
-                .filter(|t| {
-                    let t = t.trim();
-                    t.len() >= 2
-                        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                        && t.chars()
-                            .skip_while(char::is_ascii_uppercase)
-                            .all(|c| c.is_ascii_digit())
-                        && t.chars().any(|c| c.is_ascii_digit())
-                })
-                .map(|t| t.trim().to_string())
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    list.report
+        .as_ref()
+        .map(|r| r.converted.clone())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
