@@ -94,7 +94,10 @@ impl Watch {
             match self.debouncer.watch(&point, mode) {
                 Ok(()) => self.points.push((point, mode)),
                 // The other folders are still watched; the next build tries again.
-                Err(e) => out.problem(&Problem::warning(Place::file(&point), cannot_watch(&e))),
+                Err(e) => {
+                    let place = Place::file(named_by_user(&self.inputs, &point));
+                    out.problem(&Problem::warning(place, cannot_watch(&e)));
+                }
             }
         }
     }
@@ -232,6 +235,19 @@ fn resolve(path: &Path) -> PathBuf {
     }
 }
 
+/// A folder of `resolved` paths as the user named it: the same folder above a file they
+/// named, not the system's name for it (`\\?\C:\…` on Windows, a link followed).
+fn named_by_user(inputs: &[(Input, PathBuf)], folder: &Path) -> PathBuf {
+    inputs
+        .iter()
+        .find_map(|(input, resolved)| {
+            let up = resolved.strip_prefix(folder).ok()?.components().count();
+            input.path.ancestors().nth(up).map(Path::to_path_buf)
+        })
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| folder.to_path_buf())
+}
+
 /// A path as the user wrote it, without a leading `./`.
 fn shown(path: &Path) -> String {
     match path.strip_prefix(".") {
@@ -287,5 +303,26 @@ mod tests {
         assert_eq!(resolve(&later), root.join("mau/giay-moi.typ.j2"));
         assert_eq!(shown(Path::new("./ds.csv")), "ds.csv");
         assert_eq!(shown(Path::new(".")), ".");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_watched_is_named_as_the_user_named_the_file_in_it() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir(dir.path().join("that")).expect("a folder");
+        let link = dir.path().join("this");
+        std::os::unix::fs::symlink(dir.path().join("that"), &link).expect("a link");
+        let named = link.join("ds.csv");
+        let input = Input {
+            path: named.clone(),
+            role: Role::List,
+        };
+        let resolved = resolve(&named);
+        let real = resolved.parent().expect("a folder").to_path_buf();
+        assert_ne!(real, link, "the system names the folder otherwise");
+        let inputs = [(input, resolved)];
+        assert_eq!(named_by_user(&inputs, &real), link);
+        let elsewhere = Path::new("/elsewhere");
+        assert_eq!(named_by_user(&inputs, elsewhere), elsewhere);
     }
 }
