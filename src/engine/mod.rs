@@ -482,7 +482,7 @@ impl Engine {
     /// about layout the copy does not have (the templates give none: a test says so).
     pub fn typeset_html(&self, rendered: &Rendered) -> Result<typst_html::HtmlDocument, Problems> {
         self.watchdog
-            .run(rendered.document.template, || {
+            .run(rendered.document.template, rendered.source.len(), || {
                 self.typesetter.compile_html(&rendered.source)
             })
             .map(|(html, _)| html)
@@ -739,7 +739,7 @@ impl Engine {
         source: &str,
     ) -> Result<(PagedDocument, Vec<typeset::Diagnostic>), Vec<typeset::Diagnostic>> {
         self.watchdog
-            .run(template, || self.typesetter.compile(source))
+            .run(template, source.len(), || self.typesetter.compile(source))
     }
 
     pub(crate) fn templates(&self) -> &Templates {
