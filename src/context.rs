@@ -10,6 +10,7 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::collate::Collation;
+use crate::documents::Rows;
 use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
 use crate::model::schedule::{self, Slot};
 use crate::model::{
@@ -42,6 +43,8 @@ struct Context<'a> {
     script: Option<ScriptText<'a>>,
     /// Every invitee in protocol order, by group, numbered through: the delegate lists.
     delegates: Vec<Group<'a>>,
+    /// Which part of the delegate lists the source sets: all of them but in [`with_piece`].
+    piece: Piece,
     /// Those seated at the head table, then those in the front rows: the name cards.
     cards: Vec<Card<'a>>,
     /// The head table and the front rows, each row as seen from the hall.
@@ -141,13 +144,49 @@ struct ExhibitTask<'a> {
 }
 
 /// One group of the delegate lists.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Group<'a> {
     /// The group's name, none for invitees in no group.
     name: Option<&'a str>,
     /// "I", "II" … for the group headings.
     roman: String,
-    people: Vec<Numbered<&'a Invitee>>,
+    /// Whether its heading row is printed: not in a piece of the list that starts after it.
+    heading: bool,
+    /// The heading's row in the list, counted from 0 with the people's (see [`Piece`]).
+    row: usize,
+    people: Vec<Delegate<'a>>,
+}
+
+/// An invitee on the delegate lists.
+#[derive(Serialize, Clone)]
+struct Delegate<'a> {
+    /// The number of their invitation.
+    index: usize,
+    /// Their row in the list, counted from 0 with the group headings (see [`Piece`]).
+    row: usize,
+    #[serde(flatten)]
+    item: &'a Invitee,
+}
+
+/// The part of a delegate list a source sets. A list of thousands is set in pieces, each a
+/// document of its own (one set whole takes hundreds of megabytes): the first has the heading,
+/// the last the totals and spare rows, and each piece goes on from the page and the row at
+/// which the one before ended. Templates mark each row with `#metadata(row) <row>`, by which
+/// the page a row falls on is found.
+#[derive(Serialize)]
+struct Piece {
+    first: bool,
+    last: bool,
+    /// The number of its first page.
+    page: usize,
+}
+
+impl Piece {
+    const WHOLE: Self = Self {
+        first: true,
+        last: true,
+        page: 1,
+    };
 }
 
 #[derive(Serialize)]
@@ -489,6 +528,7 @@ pub fn build_on(
             blocs: introductions(conf),
         }),
         delegates: numbered_as_invitations(conf, delegates(conf)),
+        piece: Piece::WHOLE,
         cards: cards(conf),
         seating: seating(conf),
         totals: totals(conf),
@@ -909,25 +949,79 @@ pub fn protocol_order(conf: &Conference) -> Vec<usize> {
 
 fn delegates(conf: &Conference) -> Vec<Group<'_>> {
     let mut groups: Vec<Group> = Vec::new();
+    let mut row = 0;
     for (i, invitee) in sorted_invitees(conf).into_iter().enumerate() {
         let name = invitee.group.as_deref();
         if groups.last().is_none_or(|g| g.name != name) {
             groups.push(Group {
                 name,
                 roman: vn::roman(groups.len() + 1),
+                heading: name.is_some(),
+                row,
                 people: Vec::new(),
             });
+            // A group without a name has no heading row.
+            row += usize::from(name.is_some());
         }
         groups
             .last_mut()
             .expect("a group was just pushed")
             .people
-            .push(Numbered {
+            .push(Delegate {
                 index: i + 1,
+                row,
                 item: invitee,
             });
+        row += 1;
     }
     groups
+}
+
+/// How many rows of `kind` a conference's lists have.
+pub fn row_count(conf: &Conference, kind: Rows) -> usize {
+    match kind {
+        Rows::Delegates => delegates(conf)
+            .iter()
+            .map(|g| usize::from(g.heading) + g.people.len())
+            .sum(),
+        Rows::Invitees => conf.model.invitees.len(),
+    }
+}
+
+/// `base` for the piece of a list of `rows` of `kind`, its first page numbered `page`.
+pub fn with_piece(
+    base: &Value,
+    conf: &Conference,
+    kind: Rows,
+    rows: std::ops::Range<usize>,
+    page: usize,
+) -> Value {
+    let piece = Piece {
+        first: rows.start == 0,
+        last: rows.end >= row_count(conf, kind),
+        page,
+    };
+    let piece = Value::from(Serde(piece));
+    let part = match kind {
+        Rows::Delegates => {
+            let delegates: Vec<Group> = numbered_as_invitations(conf, delegates(conf))
+                .into_iter()
+                .filter_map(|mut group| {
+                    group.heading &= rows.contains(&group.row);
+                    group.people.retain(|d| rows.contains(&d.row));
+                    (group.heading || !group.people.is_empty()).then_some(group)
+                })
+                .collect();
+            let delegates = Value::from(Serde(delegates));
+            minijinja::context! { delegates, piece }
+        }
+        Rows::Invitees => {
+            let picks: Vec<(usize, u8)> = rows.map(|i| (i, 0)).collect();
+            let invitees = Value::from(Serde(self::picks(conf, &picks)));
+            minijinja::context! { invitees, piece }
+        }
+    };
+    minijinja::value::merge_maps([base.clone(), part])
 }
 
 /// The delegate groups with each invitee numbered as their invitation is (the position in the

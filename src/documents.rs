@@ -26,6 +26,15 @@ pub enum Shape {
     Single,
 }
 
+/// What a document's rows are, one per: a list set in pieces is cut between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// The delegate lists' rows: each group's heading and each invitee, in protocol order.
+    Delegates,
+    /// One per invitation, in the list's order (the envelopes).
+    Invitees,
+}
+
 /// One kind of paper the conference needs.
 #[derive(Debug)]
 pub struct Document {
@@ -35,6 +44,8 @@ pub struct Document {
     title: (&'static str, &'static str),
     pub template: &'static str,
     pub shape: Shape,
+    /// The rows a long list of it is set in pieces by (see [`crate::engine::pieces`]).
+    pub pieces: Option<Rows>,
     /// Whether a model has what the document needs.
     produced_by: fn(&Model) -> bool,
     /// The files it makes beside its PDFs without Typst: editable copies, a calendar.
@@ -85,6 +96,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "giay-moi.typ.j2",
         shape: Shape::Invitations,
+        pieces: None,
         produced_by: |_| true,
         // Only when asked for: Word copies of hundreds of invitations cost as much again as
         // their PDFs, for the few offices that must send a Word file.
@@ -101,6 +113,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "chuong-trinh.typ.j2",
         shape: Shape::Booklet,
+        pieces: None,
         produced_by: |m| !m.agenda.is_empty(),
         extras: &[word_copy("chuong-trinh.docx")],
     },
@@ -112,6 +125,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "kich-ban.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |m| !m.agenda.is_empty(),
         extras: &[word_copy("kich-ban.docx")],
     },
@@ -123,6 +137,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "bieu-01-tham-luan.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |m| !m.presentations.is_empty(),
         extras: &[],
     },
@@ -134,6 +149,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "bieu-02-trung-bay.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |m| !m.exhibits.is_empty(),
         extras: &[],
     },
@@ -145,6 +161,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "ke-hoach.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |m| m.plan.as_ref().is_some_and(|p| p.is_written()),
         extras: &[],
     },
@@ -156,6 +173,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "nhiem-vu.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |m| m.plan.as_ref().is_some_and(|p| !p.tasks.is_empty()),
         extras: &[Extra {
             file: "nhiem-vu.ics",
@@ -171,6 +189,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "danh-sach-dai-bieu.typ.j2",
         shape: Shape::Single,
+        pieces: Some(Rows::Delegates),
         produced_by: |_| true,
         extras: &[Extra {
             file: "danh-sach-dai-bieu.xlsx",
@@ -186,6 +205,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "so-ky.typ.j2",
         shape: Shape::Single,
+        pieces: Some(Rows::Delegates),
         produced_by: |_| true,
         extras: &[Extra {
             file: "so-ky.xlsx",
@@ -201,6 +221,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "bien-ten.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         // The chair has a card whoever else is seated.
         produced_by: |_| true,
         extras: &[],
@@ -213,6 +234,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "so-do-cho-ngoi.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |_| true,
         extras: &[],
     },
@@ -224,6 +246,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "danh-sach-khen-thuong.typ.j2",
         shape: Shape::Single,
+        pieces: None,
         produced_by: |m| m.awards.is_some(),
         extras: &[],
     },
@@ -235,6 +258,7 @@ pub const DOCUMENTS: [Document; 13] = [
         ),
         template: "phong-bi.typ.j2",
         shape: Shape::Single,
+        pieces: Some(Rows::Invitees),
         produced_by: |_| true,
         extras: &[],
     },

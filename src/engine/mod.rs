@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod inputs;
 pub mod invitations;
 pub mod margins;
+pub mod pieces;
 pub mod plan;
 pub mod watchdog;
 
@@ -529,6 +530,28 @@ impl Engine {
         pages: &PagedDocument,
         invitee: Option<usize>,
     ) -> Result<(), Problems> {
+        self.check_margins_at(conf, document, pages, invitee, 1)
+    }
+
+    /// [`Engine::check_margins`] for a piece of a list whose first page is `first_page`.
+    pub fn check_margins_from(
+        &self,
+        conf: &Conference,
+        document: &Document,
+        pages: &PagedDocument,
+        first_page: usize,
+    ) -> Result<(), Problems> {
+        self.check_margins_at(conf, document, pages, None, first_page)
+    }
+
+    fn check_margins_at(
+        &self,
+        conf: &Conference,
+        document: &Document,
+        pages: &PagedDocument,
+        invitee: Option<usize>,
+        first_page: usize,
+    ) -> Result<(), Problems> {
         let found = margins::overflows(pages);
         if found.is_empty() {
             return Ok(());
@@ -568,7 +591,7 @@ impl Engine {
                         place,
                         BuildMsg::PastTheMargin {
                             document: file.display().to_string(),
-                            page: o.page,
+                            page: o.page + first_page - 1,
                             what: crate::problem::shorten(&o.word, 60),
                         },
                     )
@@ -607,6 +630,9 @@ impl Engine {
             cancel.check()?;
             if r.document.shape == Shape::Invitations {
                 warnings.extend(invitations::check(self, conf, r, &base, cancel)?);
+            } else if let Some(kind) = pieces::wanted(r, conf) {
+                let each = |_, _| cancel.check();
+                warnings.extend(pieces::typeset(self, conf, r.document, kind, &base, each)?);
             } else {
                 let (pages, w) = self.typeset(r)?;
                 self.check_margins(conf, r.document, &pages, None)?;

@@ -8,17 +8,18 @@ use std::time::Instant;
 
 use super::{
     BuildReport, Cancel, Engine, Event, Job, Listener, Stage, dedup, emit_typst, invitations,
-    map_cancellable,
+    map_cancellable, pieces,
 };
 use crate::context;
-use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
+use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Rows, Shape};
+use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
 use crate::office::HtmlCopy;
 use crate::output::manifest::{self, Entry, Manifest};
-use crate::output::{Staging, slashed};
+use crate::output::{Staging, concat, slashed};
 use crate::problem::{Place, Problem, Problems};
-use crate::typeset::{self, PdfSettings};
+use crate::typeset::{self, Part, PdfSettings};
 
 /// One file of the build, with the fingerprint of everything it is made from.
 pub struct Planned {
@@ -216,6 +217,20 @@ pub fn build(
         .iter()
         .partition(|&&d| rendered[d].source.len() > LONG_SOURCE);
     let compile = |&d: &usize| -> Result<Vec<Problem>, Problems> {
+        if let Some(kind) = pieces::wanted(&rendered[d], conf) {
+            let files: Vec<&Planned> = changed
+                .iter()
+                .copied()
+                .filter(|p| p.doc == d && p.is_pdf())
+                .collect();
+            let list = List {
+                rendered: &rendered[d],
+                kind,
+                base: &base,
+                files: &files,
+            };
+            return write_in_pieces(engine, conf, &list, &pdf, &staging, &tick, cancel);
+        }
         let (pages, warnings) = engine.typeset(&rendered[d])?;
         engine.check_margins(conf, rendered[d].document, &pages, None)?;
         for p in changed.iter().filter(|p| p.doc == d && p.is_pdf()) {
@@ -407,6 +422,62 @@ fn fit_the_rest(
     })?;
     shrinks.extend(found);
     Ok(())
+}
+
+/// A list to be set in pieces, and its PDFs to write.
+struct List<'a> {
+    rendered: &'a Rendered,
+    kind: Rows,
+    base: &'a minijinja::Value,
+    files: &'a [&'a Planned],
+}
+
+/// Writes the PDF of a list set in pieces (see [`pieces`]): joined from each piece's pages.
+fn write_in_pieces(
+    engine: &Engine,
+    conf: &Conference,
+    list: &List,
+    pdf: &PdfSettings,
+    staging: &Staging,
+    tick: &(dyn Fn() + Sync),
+    cancel: &Cancel,
+) -> Result<Vec<Problem>, Problems> {
+    let Some(file) = list.files.first() else {
+        return Ok(Vec::new());
+    };
+    debug_assert!(list.files.len() == 1, "a list has one PDF");
+    let failed = |error: String| {
+        Problems::one(Problem::error(
+            Place::file(&file.file.path),
+            BuildMsg::PdfFailed { error },
+        ))
+    };
+    let ident = format!("hoinghi/{}", file.key);
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    let document = list.rendered.document;
+    let warnings = pieces::typeset(engine, conf, document, list.kind, list.base, |pages, _| {
+        cancel.check()?;
+        let bytes = engine
+            .typesetter()
+            .pdf(&pages, &ident, Part::Plain, pdf)
+            .map_err(failed)?;
+        parts.push(bytes);
+        Ok(())
+    })?;
+    staging
+        .add_with(&file.file.path, |out| {
+            concat::concatenate_with(parts.len(), |n| Ok(parts[n].clone()), out).map_err(|error| {
+                Text::each(|l| {
+                    BuildMsg::JoinFailed {
+                        error: error.clone(),
+                    }
+                    .text(l)
+                })
+            })
+        })
+        .map_err(Problems::one)?;
+    tick();
+    Ok(warnings)
 }
 
 /// One file of a compiled document as PDF bytes.
