@@ -10,7 +10,6 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use crate::collate::Collation;
-use crate::documents::Rows;
 use crate::model::check::{self as checks, COUNT, DEADLINE, PRESENTATIONS, TABLES};
 use crate::model::schedule::{self, Slot};
 use crate::model::{
@@ -166,6 +165,15 @@ struct Delegate<'a> {
     row: usize,
     #[serde(flatten)]
     item: &'a Invitee,
+}
+
+/// What a document's rows are, one per: a list set in pieces is cut between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// The delegate lists' rows: each group's heading and each invitee, in protocol order.
+    Delegates,
+    /// One per invitation, in the list's order (the envelopes).
+    Invitees,
 }
 
 /// The part of a delegate list a source sets. A list of thousands is set in pieces, each a

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::office::HtmlCopy;
 
 use crate::calendar;
+use crate::context::Rows;
 use crate::i18n::Lang;
 use crate::model::{Conference, Invitee, Model};
 use crate::problem::Problems;
@@ -24,15 +25,6 @@ pub enum Shape {
     Booklet,
     /// `NAME.pdf`.
     Single,
-}
-
-/// What a document's rows are, one per: a list set in pieces is cut between them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rows {
-    /// The delegate lists' rows: each group's heading and each invitee, in protocol order.
-    Delegates,
-    /// One per invitation, in the list's order (the envelopes).
-    Invitees,
 }
 
 /// One kind of paper the conference needs.

@@ -17,7 +17,8 @@ use typst_layout::PagedDocument;
 
 use super::Engine;
 use crate::context;
-use crate::documents::{Document, Rendered, Rows};
+use crate::context::Rows;
+use crate::documents::{Document, Rendered};
 use crate::model::Conference;
 use crate::problem::{Problem, Problems};
 use crate::typeset;

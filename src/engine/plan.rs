@@ -11,7 +11,8 @@ use super::{
     map_cancellable, pieces,
 };
 use crate::context;
-use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Rows, Shape};
+use crate::context::Rows;
+use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
 use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
