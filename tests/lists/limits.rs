@@ -2,8 +2,6 @@
 //! helps, or read without using memory out of proportion; none hangs or aborts.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -130,7 +128,10 @@ fn a_workbook_that_expands_to_hundreds_of_megabytes_is_refused_before_it_is_read
 }
 
 /// Runs `hoinghi ARGS --lang en`, killed if it has not finished in 30 seconds.
+#[cfg(unix)]
 fn run_bounded(args: &[&str]) -> (Option<i32>, String) {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
         .args(args)
         .args(["--lang", "en"])
@@ -159,7 +160,7 @@ fn a_fifo_or_a_device_as_the_list_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("ds.csv");
     assert!(
-        Command::new("mkfifo")
+        std::process::Command::new("mkfifo")
             .arg(&fifo)
             .status()
             .unwrap()

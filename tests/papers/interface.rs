@@ -4,7 +4,6 @@
 //! suggestion, and the hardening of odd inputs (a pipe for a model, a runaway template, …).
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -623,8 +622,10 @@ fn a_list_at_the_top_says_in_words_that_a_model_is_an_object() {
 
 /// Runs `hoinghi args`, failing the test if it has not ended within a minute (it must not
 /// wait forever on its input).
+#[cfg(unix)]
 #[track_caller]
 fn run_without_hanging(args: &[&str]) -> Run {
+    use std::time::{Duration, Instant};
     let mut child = hoinghi_command()
         .args(args)
         .stdout(std::process::Stdio::piped())
