@@ -454,7 +454,9 @@ fn write_in_pieces(
         ))
     };
     let ident = format!("hoinghi/{}", file.key);
-    let mut parts: Vec<Vec<u8>> = Vec::new();
+    // Each piece's PDF waits on disk, not in memory: those of the envelopes of 10,000 would
+    // add some 15 MB to the peak of the build.
+    let mut parts = Vec::new();
     let document = list.rendered.document;
     let warnings = pieces::typeset(engine, conf, document, list.kind, list.base, |pages, _| {
         cancel.check()?;
@@ -462,12 +464,13 @@ fn write_in_pieces(
             .typesetter()
             .pdf(&pages, &ident, Part::Plain, pdf)
             .map_err(failed)?;
-        parts.push(bytes);
+        parts.push(staging.scratch(&bytes).map_err(Problems::one)?);
         Ok(())
     })?;
+    let paths: Vec<PathBuf> = parts.iter().map(|p| p.path().to_path_buf()).collect();
     staging
         .add_with(&file.file.path, |out| {
-            concat::concatenate_with(parts.len(), |n| Ok(parts[n].clone()), out).map_err(|error| {
+            concat::concatenate(&paths, out).map_err(|error| {
                 Text::each(|l| {
                     BuildMsg::JoinFailed {
                         error: error.clone(),

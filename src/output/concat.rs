@@ -22,19 +22,6 @@ const PER_PART: &[&[u8]] = &[
 /// catalog, metadata, document information and identifier stand for the whole; the same parts
 /// always give the same bytes.
 pub fn concatenate(parts: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
-    concatenate_with(
-        parts.len(),
-        |n| std::fs::read(&parts[n]).map_err(|e| e.to_string()),
-        out,
-    )
-}
-
-/// [`concatenate`] with the bytes of each of `count` parts, in order, from `read`.
-pub fn concatenate_with(
-    count: usize,
-    read: impl Fn(usize) -> Result<Vec<u8>, String>,
-    out: &mut dyn Write,
-) -> Result<(), String> {
     let mut out = Counting { out, written: 0 };
     // Object 1 is the catalog, 2 the page tree; the parts' objects follow.
     const CATALOG: u32 = 1;
@@ -43,8 +30,9 @@ pub fn concatenate_with(
     let mut next = PAGES + 1;
     let mut kids = Vec::new();
     let mut head = None;
-    for n in 0..count {
-        let doc = read(n)
+    for (n, path) in parts.iter().enumerate() {
+        let doc = std::fs::read(path)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| Document::load_mem(&bytes).map_err(|e| e.to_string()))
             .map_err(|e| format!("part {}: {e}", n + 1))?;
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();

@@ -102,6 +102,18 @@ impl Staging {
         &self.root
     }
 
+    /// A file of `bytes` for the build's own use, in the output folder: gone when dropped, or
+    /// at the next build's start if this one is killed. Never committed.
+    pub fn scratch(&self, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Problem> {
+        let mut file = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(&self.root)
+            .map_err(|e| cannot_write(&self.root, &e))?;
+        file.write_all(bytes)
+            .map_err(|e| cannot_write(file.path(), &e))?;
+        Ok(file)
+    }
+
     /// Writes `bytes` to a temporary file that will become `root/relative`, and returns where
     /// they can be read until the commit.
     pub fn add(&self, relative: &Path, bytes: &[u8]) -> Result<PathBuf, Problem> {
