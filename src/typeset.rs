@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::ecow::EcoVec;
-use typst::foundations::{Bytes, Content, Datetime, Duration, Smart};
+use typst::foundations::{Bytes, Content, Datetime, Dict, Duration, Smart, Value};
 use typst::layout::{Abs, Frame, FrameItem, Point, Sides, Size};
 use typst::model::Document;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -27,6 +27,8 @@ const BIG: usize = 20;
 /// What every document of a build shares, loaded once.
 pub struct Typesetter {
     library: LazyHash<Library>,
+    /// The same, for documents compiled for HTML (`sys.inputs.target` is "html").
+    html_library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     /// The shared Typst files (`/nd30.typ`), parsed once.
@@ -79,12 +81,21 @@ impl Typesetter {
             .map(|(name, text)| Source::new(file_id(&format!("/{name}")), text.clone()))
             .collect();
         // HTML is a feature of the library: it defines the `html` module the templates' HTML
-        // branches call. Paged documents never reach those branches.
-        let library = Library::builder()
-            .with_features([Feature::Html].into_iter().collect())
-            .build();
+        // branches call. Paged documents never reach those branches: the templates tell the
+        // targets apart by `sys.inputs.target`, read once, where `target()` would have to be
+        // asked in a context around each branch (which cost a fifth of the time to set an
+        // invitation).
+        let library = |target: &str| {
+            let mut inputs = Dict::new();
+            inputs.insert("target".into(), Value::Str(target.into()));
+            Library::builder()
+                .with_features([Feature::Html].into_iter().collect())
+                .with_inputs(inputs)
+                .build()
+        };
         Self {
-            library: LazyHash::new(library),
+            library: LazyHash::new(library("paged")),
+            html_library: LazyHash::new(library("html")),
             book: LazyHash::new(fonts.book.clone()),
             fonts: fonts.fonts.clone(),
             files,
@@ -115,6 +126,7 @@ impl Typesetter {
         let world = DocWorld {
             base: self,
             main: Source::new(self.main, source.to_string()),
+            html: false,
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let warnings = warned
@@ -144,6 +156,7 @@ impl Typesetter {
         let world = DocWorld {
             base: self,
             main: Source::new(self.main, source.to_string()),
+            html: true,
         };
         let warned = typst::compile::<HtmlDocument>(&world);
         let warnings = warned
@@ -329,6 +342,8 @@ fn file_id(path: &str) -> FileId {
 struct DocWorld<'a> {
     base: &'a Typesetter,
     main: Source,
+    /// Compiled for HTML rather than pages.
+    html: bool,
 }
 
 impl DocWorld<'_> {
@@ -382,6 +397,9 @@ impl DocWorld<'_> {
 
 impl World for DocWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
+        if self.html {
+            return &self.base.html_library;
+        }
         &self.base.library
     }
 
