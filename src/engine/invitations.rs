@@ -26,7 +26,7 @@ use crate::i18n::build::BuildMsg;
 use crate::i18n::papers::PaperMsg;
 use crate::model::Conference;
 use crate::output::manifest::{self, Manifest};
-use crate::output::{Staging, concat, slashed};
+use crate::output::{Staging, slashed};
 use crate::problem::{Place, Problem, Problems, quote};
 use crate::typeset::{self, Part, PdfSettings};
 
@@ -498,18 +498,7 @@ fn join(w: &Writing, parts: &[Chunk]) -> Result<(), Problems> {
     let paths: Vec<PathBuf> = parts.iter().filter_map(|c| c.pdf.clone()).collect();
     w.costs
         .join
-        .time(|| {
-            w.staging.add_with(&merged.file.path, |out| {
-                concat::concatenate(&paths, out).map_err(|error| {
-                    Text::each(|l| {
-                        BuildMsg::JoinFailed {
-                            error: error.clone(),
-                        }
-                        .text(l)
-                    })
-                })
-            })
-        })
+        .time(|| w.staging.add_joined(&merged.file.path, &paths))
         .map_err(Problems::one)?;
     (w.tick)();
     Ok(())

@@ -13,12 +13,11 @@ use super::{
 use crate::context;
 use crate::context::Rows;
 use crate::documents::{FilePlan, HtmlMaker, Inputs, Make, Maker, Rendered, Shape};
-use crate::i18n::Text;
 use crate::i18n::build::BuildMsg;
 use crate::model::Conference;
 use crate::office::HtmlCopy;
 use crate::output::manifest::{self, Entry, Manifest};
-use crate::output::{Staging, concat, slashed};
+use crate::output::{Staging, slashed};
 use crate::problem::{Place, Problem, Problems};
 use crate::typeset::{self, Part, PdfSettings};
 
@@ -469,16 +468,7 @@ fn write_in_pieces(
     })?;
     let paths: Vec<PathBuf> = parts.iter().map(|p| p.path().to_path_buf()).collect();
     staging
-        .add_with(&file.file.path, |out| {
-            concat::concatenate(&paths, out).map_err(|error| {
-                Text::each(|l| {
-                    BuildMsg::JoinFailed {
-                        error: error.clone(),
-                    }
-                    .text(l)
-                })
-            })
-        })
+        .add_joined(&file.file.path, &paths)
         .map_err(Problems::one)?;
     tick();
     Ok(warnings)

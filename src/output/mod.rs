@@ -123,6 +123,20 @@ impl Staging {
         })
     }
 
+    /// Like [`Staging::add`], the PDF joined from the PDF files `parts`, in order.
+    pub fn add_joined(&self, relative: &Path, parts: &[PathBuf]) -> Result<PathBuf, Problem> {
+        self.add_with(relative, |out| {
+            concat::concatenate(parts, out).map_err(|error| {
+                Text::each(|l| {
+                    BuildMsg::JoinFailed {
+                        error: error.clone(),
+                    }
+                    .text(l)
+                })
+            })
+        })
+    }
+
     /// Like [`Staging::add`], with the bytes written by `write`, so that a large file need not
     /// be held in memory. The message `write` fails with is placed at the destination.
     pub fn add_with(
