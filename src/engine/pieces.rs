@@ -82,8 +82,7 @@ fn typeset_by(
             _ => (count, to),
         };
         engine.check_margins_from(conf, document, &pages, page)?;
-        each(first_pages(&pages, keep), page)?;
-        drop(pages);
+        each(first_pages(pages, keep), page)?;
         // What Typst keeps of a piece's layout would serve the next piece little, and ten of
         // them kept (as after other documents) would be the memory this saves.
         typst::comemo::evict(0);
@@ -116,9 +115,9 @@ fn first_row_on_last_page(doc: &PagedDocument) -> Option<usize> {
 }
 
 /// The first `keep` pages of `doc`, as a document of their own.
-fn first_pages(doc: &PagedDocument, keep: usize) -> PagedDocument {
+fn first_pages(doc: PagedDocument, keep: usize) -> PagedDocument {
     if keep == doc.pages().len() {
-        return doc.clone();
+        return doc;
     }
     PagedDocument::new(doc.pages()[..keep].into(), doc.info().clone())
 }
