@@ -6,6 +6,11 @@ use hoinghi::cli::Cli;
 use hoinghi::commands::{self, Printer};
 use hoinghi::i18n::Lang;
 
+// mimalloc on Linux with glibc, where it was measured (see `allocator.rs`); elsewhere (Windows,
+// the static musl build of the release zip) the system's.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod allocator;
+
 fn main() -> ExitCode {
     // Like other Unix tools, stop quietly when the reader of our output goes away
     // (`hoinghi list | head`), instead of panicking on the broken pipe.
