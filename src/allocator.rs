@@ -1,7 +1,7 @@
-//! The allocator of the program on Linux with glibc: mimalloc instead of glibc's malloc. A cold build
-//! of 300 invitations takes some 10 % less CPU, a full build of 10,000 invitees 40 % less time,
-//! for about the same peak memory (the README's performance section has the figures). Not on
-//! Windows nor in the static musl build of the release zip, where it was not measured.
+//! The allocator of the program on Linux with glibc: mimalloc instead of glibc's malloc. A cold
+//! build of 300 invitations takes some 10 % less CPU, a full build of 10,000 invitees 30 % less
+//! time, for about the same peak memory (the README's performance section has the figures). Not
+//! on Windows nor in the static musl build of the release zip, where it was not measured.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -241,10 +241,10 @@ impl Typesetter {
 
 /// Hands memory freed by finished documents back to the system, where glibc's malloc is the
 /// allocator (the tests; the program on Linux uses mimalloc, told to do it at once, see
-/// `src/allocator.rs`). glibc keeps what a thread frees
-/// in that thread's arena, and every worker (ours, and the pool inside the PDF writer) lays out
-/// pages; without this, the peak memory of 10,000 invitations ranged from 134 to 203 MiB from
-/// run to run, with it about 115 MiB.
+/// `src/allocator.rs`). glibc keeps what a thread frees in that thread's arena, and every
+/// worker (ours, and the pool inside the PDF writer) lays out pages; without this, the peak
+/// memory of 10,000 invitations ranged from 134 to 203 MiB from run to run, with it about 115
+/// MiB.
 pub fn release_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free memory of the allocator to the system.
