@@ -547,10 +547,11 @@ impl ContentBuilder {
             Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y).to_pdf_transform(),
         );
 
+        // hoinghi's patch: the font's name looked up once, not once per glyph (each lookup
+        // cloned the font, see `FontContainer::get_from_identifier_mut`).
+        let last_resort = pdf_font.font().postscript_name() == Some("LastResort");
         for glyph in glyphs {
-            if glyph.glyph_id() == GlyphId::new(0)
-                || pdf_font.font().postscript_name() == Some("LastResort")
-            {
+            if glyph.glyph_id() == GlyphId::new(0) || last_resort {
                 sc.register_validation_error(ValidationError::ContainsNotDefGlyph(
                     pdf_font.font(),
                     glyph.location(),
@@ -611,6 +612,9 @@ impl ContentBuilder {
         let mut adjustment = 0.0;
         let mut positioned = self.content.show_positioned();
         let mut items = positioned.items();
+        // hoinghi's patch: the font taken once for the run, not twice per glyph (each time a
+        // clone, see `FontContainer::get_from_identifier_mut`).
+        let font = pdf_font.font();
 
         for glyph in glyphs {
             let pdf_glyph = pdf_font
@@ -620,10 +624,9 @@ impl ContentBuilder {
             let scale = |val| val * pdf_font.units_per_em();
 
             let x_advance = scale(glyph.x_advance(1.0));
-            let font_advance = pdf_font
-                .font()
+            let font_advance = font
                 .advance_width(glyph.glyph_id())
-                .map(|n| scale(n / pdf_font.font().units_per_em()));
+                .map(|n| scale(n / font.units_per_em()));
             let x_offset = scale(glyph.x_offset(1.0));
 
             adjustment += x_offset;
@@ -822,7 +825,7 @@ impl ContentBuilder {
     ) {
         let borrowed = font_container.borrow();
         let pdf_font = borrowed
-            .get_from_identifier(glyph_group.font_identifier.clone())
+            .get_from_identifier(&glyph_group.font_identifier)
             .unwrap();
 
         if fill_render_mode == TextRenderingMode::Fill || pdf_font.force_fill() {

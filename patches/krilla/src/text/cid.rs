@@ -184,6 +184,12 @@ impl CIDFont {
         FontIdentifier::Cid(CIDIdentifier(self.font.clone()))
     }
 
+    /// hoinghi's patch: whether `identifier` names this font, without building one.
+    #[inline]
+    pub(crate) fn is(&self, identifier: &FontIdentifier) -> bool {
+        matches!(identifier, FontIdentifier::Cid(CIDIdentifier(font)) if *font == self.font)
+    }
+
     pub(crate) fn serialize(
         &self,
         sc: &mut SerializeContext,
@@ -442,6 +448,7 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
         .iter()
         .map(|v| (subsetter::Tag::new(v.0.get()), v.1.get()))
         .collect::<Vec<_>>();
+    let original = font.clone();
     let font = subsetter::subset_with_variations(
         font.font_data().as_ref(),
         font.index(),
@@ -457,8 +464,22 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
+    // hoinghi's patch (see `patches/README.md` in hoinghi): a glyph's box is taken from the
+    // original font, where it is memoized for every subset that has the glyph, and not from
+    // this subset, a font seen once. The subset numbers the glyphs asked for in the order of
+    // the remapper, then the parts of composite glyphs it added (drawn from the subset, as
+    // before). Not for an instance of a variable font: its subset has the instance's outlines.
+    let asked: Vec<u16> = if variation_coordinates.is_empty() {
+        glyph_remapper.remapped_gids().collect()
+    } else {
+        Vec::new()
+    };
     for g in 0..font.num_glyphs() {
-        if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
+        let path_bbox = match asked.get(g as usize) {
+            Some(&old) => compute_bbox(&original, skrifa::GlyphId::new(u32::from(old))),
+            None => compute_bbox(&font, skrifa::GlyphId::new(g)),
+        };
+        if let Some(path_bbox) = path_bbox {
             bbox = bbox
                 .map(|mut r| {
                     r.expand(&path_bbox);

@@ -105,11 +105,9 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
-                font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container
-                .get_from_identifier_mut(identifier.clone())
-                .unwrap();
+            // hoinghi's patch: no identifier cloned per glyph (see `add_glyph_to_font`).
+            let (pdf_font, pdf_glyph) =
+                font_container.add_glyph_to_font(ColoredGlyph::new(g.glyph_id(), context_color));
 
             let range = g.text_range().clone();
             let text = &text[range.clone()];
@@ -325,6 +323,8 @@ where
     fn next(&mut self) -> Option<Self::Item> {
         // Guarantees: All glyphs in `head` have the font identifier that is given in
         // `props`, the same size and the same y offset.
+        // hoinghi's patch: the glyphs after the first are compared by reference to its font
+        // identifier, not each given a clone of their own (see `add_glyph_to_font`).
         let (head, tail, props) = {
             let mut count = 1;
 
@@ -335,18 +335,20 @@ where
                 &mut self.font_container.borrow_mut(),
             );
 
+            let font_container = self.font_container.borrow();
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
-                );
+                // Safe because we've already added all glyphs in the text spanner.
+                let font_identifier = font_container
+                    .font_identifier_ref(ColoredGlyph::new(next.glyph_id(), self.context_color))
+                    .unwrap();
+                let y_offset = next.y_offset(1.0);
+                let y_advance = next.y_advance(1.0);
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
-                    || first.y_offset != temp_glyph.y_offset
+                if first.font_identifier != *font_identifier
+                    || first.y_offset != y_offset
                     || first.y_advance != 0.0
-                    || temp_glyph.y_advance != 0.0
+                    || y_advance != 0.0
                 {
                     break;
                 }
@@ -443,11 +445,9 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
-        font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container
-        .get_from_identifier_mut(identifier.clone())
-        .unwrap();
+    // hoinghi's patch: no identifier cloned per glyph (see `add_glyph_to_font`).
+    let (pdf_font, pdf_glyph) =
+        font_container.add_glyph_to_font(ColoredGlyph::new(glyph.glyph_id(), context_color));
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

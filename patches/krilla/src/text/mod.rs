@@ -88,32 +88,65 @@ impl FontContainer {
         Some(id.clone())
     }
 
+    // hoinghi's patch (see `patches/README.md` in hoinghi): the identifier by reference, and
+    // the CID font recognised without building its identifier. The fonts behind identifiers
+    // are shared by every thread (typst-pdf memoizes them), so each identifier made or cloned
+    // per glyph was two atomic operations on a cache line all threads write to.
     #[inline]
     pub(crate) fn get_from_identifier_mut(
         &mut self,
-        font_identifier: FontIdentifier,
+        font_identifier: &FontIdentifier,
     ) -> Option<&mut dyn PdfFont> {
-        if self.cid_font.identifier() == font_identifier {
+        if self.cid_font.is(font_identifier) {
             Some(&mut self.cid_font)
         } else {
             // If the identifier doesn't match either of CID or Type3, this will
             // return `None`.
-            Some(self.type3_mapper.font_mut_from_id(font_identifier)?)
+            Some(
+                self.type3_mapper
+                    .font_mut_from_id(font_identifier.clone())?,
+            )
         }
     }
 
     #[inline]
     pub(crate) fn get_from_identifier(
         &self,
-        font_identifier: FontIdentifier,
+        font_identifier: &FontIdentifier,
     ) -> Option<&dyn PdfFont> {
-        if self.cid_font.identifier() == font_identifier {
+        if self.cid_font.is(font_identifier) {
             Some(&self.cid_font)
         } else {
             // If the identifier doesn't match either of CID or Type3, this will
             // return `None`.
-            Some(self.type3_mapper.font_from_id(font_identifier)?)
+            Some(self.type3_mapper.font_from_id(font_identifier.clone())?)
         }
+    }
+
+    /// hoinghi's patch: adds a glyph and returns the PDF font it went to, without cloning an
+    /// identifier when the glyph is already in the CID font (see `get_from_identifier_mut`).
+    #[inline]
+    pub(crate) fn add_glyph_to_font(
+        &mut self,
+        glyph: ColoredGlyph,
+    ) -> (&mut dyn PdfFont, PDFGlyph) {
+        if let Some((FontIdentifier::Cid(_), pdf_glyph)) =
+            self.cid_cache.get(&glyph.glyph_id.to_u32())
+        {
+            let pdf_glyph = *pdf_glyph;
+            return (&mut self.cid_font, pdf_glyph);
+        }
+        let (identifier, pdf_glyph) = self.add_glyph(glyph);
+        (self.get_from_identifier_mut(&identifier).unwrap(), pdf_glyph)
+    }
+
+    /// hoinghi's patch: the identifier of a glyph's font, by reference.
+    pub(crate) fn font_identifier_ref(&self, glyph: ColoredGlyph) -> Option<&FontIdentifier> {
+        let (id, _) = self
+            .cid_cache
+            .get(&glyph.glyph_id.to_u32())
+            .or_else(|| self.type3_cache.get(&glyph))?;
+        Some(id)
     }
 
     #[inline]
