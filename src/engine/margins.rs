@@ -8,6 +8,9 @@
 //! the document as `#metadata((left: …, right: …)) <hoinghi-margins>`, in points, and a
 //! template that changes the page's margins later publishes them again. A page takes the last
 //! one published on or before it; a template that publishes none is not checked.
+//!
+//! [`Engine::check_margins`] turns what is found into errors, each at the model's field that
+//! holds the word when one does.
 
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
@@ -16,6 +19,12 @@ use typst::text::TextItem;
 use typst::utils::PicoStr;
 use typst::visualize::Paint;
 use typst_layout::PagedDocument;
+
+use super::Engine;
+use crate::documents::{self, Document};
+use crate::i18n::build::BuildMsg;
+use crate::model::Conference;
+use crate::problem::{Place, Problem, Problems};
 
 /// The label of the margins' metadata.
 pub const LABEL: &str = "hoinghi-margins";
@@ -166,6 +175,89 @@ fn word_at(text: &str, at: std::ops::Range<usize>) -> String {
         .find(|(_, c)| c.is_whitespace())
         .map_or(text.len(), |(i, _)| to + i);
     text[start..end].to_string()
+}
+
+impl Engine {
+    /// Text of a document's pages that runs past the margins, as errors: each names the page
+    /// and the word, at the model's field that holds the word when one does (the invitee's
+    /// own fields first, for the invitation of invitee `invitee`).
+    pub fn check_margins(
+        &self,
+        conf: &Conference,
+        document: &Document,
+        pages: &PagedDocument,
+        invitee: Option<usize>,
+    ) -> Result<(), Problems> {
+        self.check_margins_at(conf, document, pages, invitee, 1)
+    }
+
+    /// [`Engine::check_margins`] for a piece of a list whose first page is `first_page`.
+    pub fn check_margins_from(
+        &self,
+        conf: &Conference,
+        document: &Document,
+        pages: &PagedDocument,
+        first_page: usize,
+    ) -> Result<(), Problems> {
+        self.check_margins_at(conf, document, pages, None, first_page)
+    }
+
+    fn check_margins_at(
+        &self,
+        conf: &Conference,
+        document: &Document,
+        pages: &PagedDocument,
+        invitee: Option<usize>,
+        first_page: usize,
+    ) -> Result<(), Problems> {
+        let found = overflows(pages);
+        if found.is_empty() {
+            return Ok(());
+        }
+        let texts = conf.model.printed_texts();
+        let own = invitee.map(|i| format!("invitees[{i}]"));
+        let file = match invitee {
+            Some(i) => document
+                .folder()
+                .join(documents::invitation_file(i, &conf.model.invitees[i])),
+            None => document.file(),
+        };
+        Err(Problems(
+            found
+                .into_iter()
+                .map(|o| {
+                    // The word as printed may carry the punctuation of the sentence around it.
+                    let bare = o.word.trim_matches(|c: char| !c.is_alphanumeric());
+                    let holds =
+                        |(_, text): &&(String, String)| !bare.is_empty() && text.contains(bare);
+                    let path = texts
+                        .iter()
+                        .filter(|(path, _)| own.as_ref().is_some_and(|own| path.starts_with(own)))
+                        .find(holds)
+                        .or_else(|| {
+                            texts
+                                .iter()
+                                .filter(|(path, _)| !path.starts_with("invitees["))
+                                .find(holds)
+                        })
+                        .or_else(|| texts.iter().find(holds));
+                    let place = match path {
+                        Some((path, _)) => conf.place(path),
+                        None => Place::file(&file),
+                    };
+                    Problem::error(
+                        place,
+                        BuildMsg::PastTheMargin {
+                            document: file.display().to_string(),
+                            page: o.page + first_page - 1,
+                            what: crate::problem::shorten(&o.word, 60),
+                        },
+                    )
+                    .hint(BuildMsg::PastTheMarginHint)
+                })
+                .collect(),
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod invitations;
 pub mod margins;
 pub mod pieces;
 pub mod plan;
+mod preview;
 pub mod watchdog;
 
 use std::collections::BTreeMap;
@@ -38,6 +39,7 @@ use crate::parallel;
 use crate::problem::{Place, Problem, Problems, quote};
 use crate::render::Templates;
 use crate::typeset::{self, PdfSettings, Typesetter};
+pub use preview::{DPI, Preview, PreviewRequest};
 
 /// Everything a run is configured with, resolved before any work.
 #[derive(Debug, Clone, Default)]
@@ -184,29 +186,6 @@ pub struct CheckReport {
     pub documents: Vec<&'static str>,
     pub warnings: Vec<Problem>,
 }
-
-/// One page as a picture.
-#[derive(Debug)]
-pub struct Preview {
-    pub png: Vec<u8>,
-    /// How many pages the document has.
-    pub pages: usize,
-    pub warnings: Vec<Problem>,
-}
-
-/// What to preview.
-#[derive(Debug, Clone)]
-pub struct PreviewRequest {
-    pub document: String,
-    /// For the invitations: whose.
-    pub invitee: Option<String>,
-    /// 1-based.
-    pub page: usize,
-    pub dpi: u32,
-}
-
-/// The resolutions a preview may have, in dots per inch.
-pub const DPI: std::ops::RangeInclusive<u32> = 10..=600;
 
 /// Templates, fonts and Typst, loaded once; models come and go.
 pub struct Engine {
@@ -520,87 +499,6 @@ impl Engine {
         day.and_hms_opt(0, 0, 0)
     }
 
-    /// Text of a document's pages that runs past the margins, as errors: each names the page
-    /// and the word, at the model's field that holds the word when one does (the invitee's
-    /// own fields first, for the invitation of invitee `invitee`).
-    pub fn check_margins(
-        &self,
-        conf: &Conference,
-        document: &Document,
-        pages: &PagedDocument,
-        invitee: Option<usize>,
-    ) -> Result<(), Problems> {
-        self.check_margins_at(conf, document, pages, invitee, 1)
-    }
-
-    /// [`Engine::check_margins`] for a piece of a list whose first page is `first_page`.
-    pub fn check_margins_from(
-        &self,
-        conf: &Conference,
-        document: &Document,
-        pages: &PagedDocument,
-        first_page: usize,
-    ) -> Result<(), Problems> {
-        self.check_margins_at(conf, document, pages, None, first_page)
-    }
-
-    fn check_margins_at(
-        &self,
-        conf: &Conference,
-        document: &Document,
-        pages: &PagedDocument,
-        invitee: Option<usize>,
-        first_page: usize,
-    ) -> Result<(), Problems> {
-        let found = margins::overflows(pages);
-        if found.is_empty() {
-            return Ok(());
-        }
-        let texts = conf.model.printed_texts();
-        let own = invitee.map(|i| format!("invitees[{i}]"));
-        let file = match invitee {
-            Some(i) => document
-                .folder()
-                .join(documents::invitation_file(i, &conf.model.invitees[i])),
-            None => document.file(),
-        };
-        Err(Problems(
-            found
-                .into_iter()
-                .map(|o| {
-                    // The word as printed may carry the punctuation of the sentence around it.
-                    let bare = o.word.trim_matches(|c: char| !c.is_alphanumeric());
-                    let holds =
-                        |(_, text): &&(String, String)| !bare.is_empty() && text.contains(bare);
-                    let path = texts
-                        .iter()
-                        .filter(|(path, _)| own.as_ref().is_some_and(|own| path.starts_with(own)))
-                        .find(holds)
-                        .or_else(|| {
-                            texts
-                                .iter()
-                                .filter(|(path, _)| !path.starts_with("invitees["))
-                                .find(holds)
-                        })
-                        .or_else(|| texts.iter().find(holds));
-                    let place = match path {
-                        Some((path, _)) => conf.place(path),
-                        None => Place::file(&file),
-                    };
-                    Problem::error(
-                        place,
-                        BuildMsg::PastTheMargin {
-                            document: file.display().to_string(),
-                            page: o.page + first_page - 1,
-                            what: crate::problem::shorten(&o.word, 60),
-                        },
-                    )
-                    .hint(BuildMsg::PastTheMarginHint)
-                })
-                .collect(),
-        ))
-    }
-
     /// Everything a build does but writing: every document rendered and set in type.
     pub fn check(
         &self,
@@ -642,83 +540,6 @@ impl Engine {
         Ok(CheckReport {
             documents: docs.iter().map(|d| d.name).collect(),
             warnings: dedup(warnings),
-        })
-    }
-
-    /// One page of one document as a PNG picture.
-    pub fn preview(
-        &self,
-        conf: &Conference,
-        request: &PreviewRequest,
-    ) -> Result<Preview, Problems> {
-        if !DPI.contains(&request.dpi) {
-            return Err(Problem::error(
-                Place::Arg("--dpi"),
-                BuildMsg::DpiOutOfRange { value: request.dpi },
-            )
-            .into());
-        }
-        let docs = self.documents(conf, Some(&request.document)).map_err(|p| {
-            Problems(
-                p.0.into_iter()
-                    .map(|p| p.at(Place::Arg("--document")))
-                    .collect(),
-            )
-        })?;
-        let Some(&document) = docs.first() else {
-            return Err(Problem::error(
-                Place::Arg("--document"),
-                BuildMsg::NotProduced {
-                    name: request.document.clone(),
-                },
-            )
-            .into());
-        };
-        let index = match &request.invitee {
-            Some(text) => self.invitee(conf, text)?,
-            None => 0,
-        };
-        let base = self.context(conf, &[index]);
-        let (pages, warnings) = if document.shape == Shape::Invitations {
-            // The context holds the one invitee: the source is one invitation.
-            let source = self
-                .templates
-                .render(document.template, base.clone())
-                .map_err(Problems::one)?;
-            let rendered = document.rendered(source);
-            self.check_markers(&rendered, 1)?;
-            let source = rendered.invitation(0);
-            let fitted =
-                invitations::fit(self, conf, document, &base, index, &source).map_err(Problems)?;
-            (fitted.pages, fitted.warnings)
-        } else {
-            let rendered = self.render(conf, &[document], &base)?.remove(0);
-            self.typeset(&rendered)?
-        };
-        let count = pages.pages().len();
-        if request.page == 0 || request.page > count {
-            return Err(Problem::error(
-                Place::Arg("--page"),
-                BuildMsg::NoSuchPage {
-                    page: request.page,
-                    pages: count,
-                },
-            )
-            .into());
-        }
-        let png = self
-            .typesetter
-            .png(&pages, request.page - 1, request.dpi as f32 / 72.0)
-            .map_err(|e| {
-                Problems::one(Problem::error(
-                    Place::Nowhere,
-                    BuildMsg::PdfFailed { error: e },
-                ))
-            })?;
-        Ok(Preview {
-            png,
-            pages: count,
-            warnings,
         })
     }
 
